@@ -1,0 +1,131 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Viewfinder",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "viewfinder", targets: ["viewfinder"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C shims: the only places that see C declarations.
+        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        .systemLibrary(name: "COnnxRuntime"),
+
+        // Thin safe wrappers over the C libraries.
+        .target(name: "OnnxRuntime", dependencies: ["COnnxRuntime"], swiftSettings: strictSettings),
+        .target(name: "Tokenizers", swiftSettings: strictSettings),
+
+        // Domain: pure values and protocols.
+        .target(name: "ViewfinderCore", swiftSettings: strictSettings),
+
+        // Adapters implementing the domain protocols.
+        .target(
+            name: "ViewfinderImaging",
+            dependencies: [
+                "CVips", "ViewfinderCore",
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ViewfinderVision",
+            dependencies: [
+                "OnnxRuntime", "Tokenizers", "ViewfinderCore",
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ViewfinderFileSystem",
+            dependencies: [
+                "ViewfinderCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ViewfinderSQLite",
+            dependencies: ["ViewfinderCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+
+        // Use cases: scanning, indexing, searching. Only know the domain.
+        .target(
+            name: "ViewfinderServices",
+            dependencies: ["ViewfinderCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+
+        // The one place that knows every adapter and builds the application.
+        .target(
+            name: "ViewfinderApp",
+            dependencies: [
+                "ViewfinderCore", "ViewfinderServices", "ViewfinderImaging", "ViewfinderVision",
+                "ViewfinderSQLite", "ViewfinderFileSystem", "OnnxRuntime",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "viewfinder",
+            dependencies: [
+                "ViewfinderApp", "ViewfinderCore", "ViewfinderServices", "ViewfinderVision",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // Tests.
+        .target(
+            name: "ViewfinderTestSupport",
+            dependencies: ["ViewfinderCore"],
+            path: "Tests/ViewfinderTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "OnnxRuntimeTests", dependencies: ["OnnxRuntime", "ViewfinderTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "ViewfinderTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ViewfinderCoreTests", dependencies: ["ViewfinderCore"], swiftSettings: strictSettings),
+        .testTarget(name: "ViewfinderAppTests", dependencies: ["ViewfinderApp", "ViewfinderTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ViewfinderImagingTests",
+            dependencies: ["ViewfinderImaging", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ViewfinderVisionTests",
+            dependencies: ["ViewfinderVision", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ViewfinderFileSystemTests",
+            dependencies: ["ViewfinderFileSystem", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "ViewfinderSQLiteTests", dependencies: ["ViewfinderSQLite", "ViewfinderTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ViewfinderServicesTests",
+            dependencies: ["ViewfinderServices", "ViewfinderTestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["ViewfinderTestSupport"], swiftSettings: strictSettings),
+    ]
+)

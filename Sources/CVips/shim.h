@@ -1,0 +1,146 @@
+// Fixed-arity wrappers around libvips for Swift.
+//
+// Swift cannot call C variadic functions (libvips passes optional arguments
+// as NULL-terminated name/value lists), nor function-like macros such as
+// VIPS_INIT. Each libvips entry point the Swift code needs gets a
+// `static inline` wrapper here with a fixed parameter list, prefixed `cvips_`.
+// Keep these wrappers free of logic: policy lives in Swift.
+#ifndef CVIPS_SHIM_H
+#define CVIPS_SHIM_H
+
+#include <vips/vips.h>
+
+// MARK: - Runtime
+
+/// Initialises libvips (ABI check + vips_init); returns 0 on success.
+static inline int cvips_init(const char *argv0) {
+    return VIPS_INIT(argv0);
+}
+
+/// Releases one reference to a libvips image (or any GObject).
+static inline void cvips_unref(VipsImage *image) {
+    g_object_unref(image);
+}
+
+// MARK: - Loading
+
+/// Opens a file lazily (header only) with an explicit access pattern and failure level.
+static inline VipsImage *cvips_image_new_from_file(
+    const char *filename, VipsAccess access, VipsFailOn fail_on) {
+    return vips_image_new_from_file(filename,
+        "access", access,
+        "fail_on", fail_on,
+        NULL);
+}
+
+/// Opens a JPEG lazily, asking libjpeg to shrink by 1, 2, 4 or 8 while decoding.
+static inline VipsImage *cvips_jpeg_new_from_file_shrink(
+    const char *filename, VipsAccess access, VipsFailOn fail_on, int shrink) {
+    return vips_image_new_from_file(filename,
+        "access", access,
+        "fail_on", fail_on,
+        "shrink", shrink,
+        NULL);
+}
+
+/// Builds an image from a copy of raw, band-interleaved pixel memory.
+static inline VipsImage *cvips_image_new_from_memory_copy(
+    const void *data, size_t size, int width, int height, int bands,
+    VipsBandFormat format) {
+    return vips_image_new_from_memory_copy(data, size, width, height, bands, format);
+}
+
+// MARK: - Operations
+
+/// Converts to another colour space (e.g. CMYK, greyscale or 16-bit to 8-bit sRGB).
+static inline int cvips_colourspace(
+    VipsImage *in, VipsImage **out, VipsInterpretation space) {
+    return vips_colourspace(in, out, space, NULL);
+}
+
+/// Keeps `n` bands starting at `band`.
+static inline int cvips_extract_band(VipsImage *in, VipsImage **out, int band, int n) {
+    return vips_extract_band(in, out, band, "n", n, NULL);
+}
+
+/// Joins an image with itself `n` times along the band axis.
+static inline int cvips_bandjoin_const1(VipsImage *in, VipsImage **out, int n) {
+    VipsImage *images[3] = { in, in, in };
+    if (n < 1 || n > 3) {
+        vips_error("cvips_bandjoin", "bad band count");
+        return -1;
+    }
+    return vips_bandjoin(images, out, n, NULL);
+}
+
+/// Casts the band format, clipping out-of-range values.
+static inline int cvips_cast(VipsImage *in, VipsImage **out, VipsBandFormat format) {
+    return vips_cast(in, out, format, NULL);
+}
+
+/// Resamples by independent horizontal and vertical factors with a chosen kernel.
+static inline int cvips_resize(
+    VipsImage *in, VipsImage **out, double hscale, double vscale,
+    VipsKernel kernel, double gap) {
+    return vips_resize(in, out, hscale,
+        "vscale", vscale,
+        "kernel", kernel,
+        "gap", gap,
+        NULL);
+}
+
+/// Rotates/flips the image upright according to its EXIF orientation tag.
+static inline int cvips_autorot(VipsImage *in, VipsImage **out) {
+    return vips_autorot(in, out, NULL);
+}
+
+/// Crops a rectangle.
+static inline int cvips_extract_area(
+    VipsImage *in, VipsImage **out, int left, int top, int width, int height) {
+    return vips_extract_area(in, out, left, top, width, height, NULL);
+}
+
+/// Copies the image, overriding its interpretation (how the bands are meant).
+static inline int cvips_copy_interpretation(
+    VipsImage *in, VipsImage **out, VipsInterpretation interpretation) {
+    return vips_copy(in, out, "interpretation", interpretation, NULL);
+}
+
+/// Evaluates the pipeline into a new memory image (fully decoded, random access).
+static inline VipsImage *cvips_image_copy_memory(VipsImage *in) {
+    return vips_image_copy_memory(in);
+}
+
+// MARK: - Saving
+
+/// Saves as baseline JPEG with the given quality; metadata (EXIF) is kept.
+static inline int cvips_jpegsave(VipsImage *in, const char *filename, int quality) {
+    return vips_jpegsave(in, filename, "Q", quality, NULL);
+}
+
+/// Saves as PNG; 16-bit interpretations are written with 16 bits per sample.
+static inline int cvips_pngsave(VipsImage *in, const char *filename) {
+    return vips_pngsave(in, filename, NULL);
+}
+
+// MARK: - Logging
+
+/// Signature of a GLib log handler.
+typedef void (*cvips_log_func)(
+    const char *log_domain, GLogLevelFlags log_level, const char *message,
+    void *user_data);
+
+/// Installs a handler for every level of one GLib log domain; returns its id.
+static inline unsigned int cvips_log_set_handler(
+    const char *domain, cvips_log_func func, void *user_data) {
+    return g_log_set_handler(domain,
+        (GLogLevelFlags)(G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION),
+        (GLogFunc)func, user_data);
+}
+
+/// Removes a handler installed with cvips_log_set_handler.
+static inline void cvips_log_remove_handler(const char *domain, unsigned int handler_id) {
+    g_log_remove_handler(domain, handler_id);
+}
+
+#endif // CVIPS_SHIM_H

@@ -1,0 +1,48 @@
+/// Rewrites text before it is split: case, accents, Unicode forms.
+protocol Normalizer: Sendable {
+    /// The normalised text.
+    func normalize(_ text: String) -> String
+}
+
+/// Builds normalizers from their `tokenizer.json` description.
+enum NormalizerFactory {
+    /// The normalizer described by `json`, or nil for JSON `null`.
+    static func make(_ json: JSONValue?) throws(TokenizerError) -> (any Normalizer)? {
+        guard let json, !json.isNull else { return nil }
+        guard let type = json["type"]?.string else { throw .missing("type", in: "normalizer") }
+        switch type {
+        case "BertNormalizer":
+            let lowercase = json["lowercase"]?.bool ?? true
+            return BertNormalizer(
+                cleanText: json["clean_text"]?.bool ?? true,
+                handleChineseCharacters: json["handle_chinese_chars"]?.bool ?? true,
+                stripAccents: json["strip_accents"]?.bool ?? lowercase,
+                lowercase: lowercase
+            )
+        case "Lowercase":
+            return LowercaseNormalizer()
+        case "StripAccents":
+            return StripAccentsNormalizer()
+        case "NFD", "NFC", "NFKD", "NFKC":
+            return UnicodeFormNormalizer(form: type)
+        case "Sequence":
+            guard let items = json["normalizers"]?.array else { throw .missing("normalizers", in: "Sequence") }
+            var normalizers: [any Normalizer] = []
+            for item in items {
+                if let normalizer = try make(item) { normalizers.append(normalizer) }
+            }
+            return NormalizerSequence(normalizers: normalizers)
+        default:
+            throw .unsupported("normalizer", type)
+        }
+    }
+}
+
+/// Applies several normalizers in order.
+struct NormalizerSequence: Normalizer {
+    let normalizers: [any Normalizer]
+
+    func normalize(_ text: String) -> String {
+        normalizers.reduce(text) { $1.normalize($0) }
+    }
+}

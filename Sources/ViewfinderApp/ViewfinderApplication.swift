@@ -1,0 +1,120 @@
+public import Foundation
+public import Logging
+import NIOPosix
+import OnnxRuntime
+public import ViewfinderCore
+import ViewfinderFileSystem
+import ViewfinderImaging
+public import ViewfinderServices
+import ViewfinderSQLite
+public import ViewfinderVision
+
+/// The one place that knows every adapter: builds services from a configuration.
+public final class ViewfinderApplication: Sendable {
+    /// The resolved configuration.
+    public let configuration: ViewfinderConfiguration
+    /// The application's logger.
+    public let logger: Logger
+    /// Blocking decode work (libvips, file hashing) runs here.
+    let decodePool: NIOThreadPool
+    /// Blocking inference calls run here; ONNX Runtime parallelises inside each call.
+    let inferencePool: NIOThreadPool
+    private let runtimeCache = RuntimeCache()
+
+    private init(configuration: ViewfinderConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+        decodePool = NIOThreadPool(numberOfThreads: configuration.threads)
+        inferencePool = NIOThreadPool(numberOfThreads: 1)
+        decodePool.start()
+        inferencePool.start()
+    }
+
+    /// Builds the application, runs `body` with it, and shuts its thread pools down afterwards.
+    public static func with<T: Sendable>(
+        configuration: ViewfinderConfiguration, logger: Logger,
+        _ body: (ViewfinderApplication) async throws -> T
+    ) async throws -> T {
+        let app = ViewfinderApplication(configuration: configuration, logger: logger)
+        do {
+            let result = try await body(app)
+            await app.shutdown()
+            return result
+        } catch {
+            await app.shutdown()
+            throw error
+        }
+    }
+
+    private func shutdown() async {
+        try? await decodePool.shutdownGracefully()
+        try? await inferencePool.shutdownGracefully()
+    }
+
+    /// The installed-model store.
+    public var modelStore: ModelStore { ModelStore(modelsPath: configuration.modelsPath) }
+
+    /// The descriptor of `model` (default: the configured model), or an error explaining how to install it.
+    public func modelDescriptor(_ model: ModelID? = nil) throws(ViewfinderError) -> ClipModelDescriptor {
+        try modelStore.descriptor(for: model ?? configuration.model)
+    }
+
+    /// Opens the catalog the configuration points at.
+    public func openCatalog() throws(ViewfinderError) -> any PhotoCatalog {
+        switch configuration.database {
+        case .sqlite(let path): try SQLiteCatalog(path: path)
+        }
+    }
+
+    /// An image embedder for `descriptor`.
+    public func imageEmbedder(_ descriptor: ClipModelDescriptor) throws(ViewfinderError) -> any ImageEmbedding {
+        try OnnxImageEmbedder(
+            descriptor: descriptor, runtime: try runtime(), options: sessionOptions, threadPool: inferencePool)
+    }
+
+    /// A text embedder for `descriptor`.
+    public func textEmbedder(_ descriptor: ClipModelDescriptor) throws(ViewfinderError) -> any TextEmbedding {
+        try OnnxTextEmbedder(
+            descriptor: descriptor, runtime: try runtime(), options: sessionOptions, threadPool: inferencePool)
+    }
+
+    /// The libvips decoder.
+    public func imageDecoder() throws(ViewfinderError) -> any ImageDecoding {
+        let logger = self.logger
+        let vips = try VipsRuntime { message in
+            logger.debug("libvips: \(message)")
+        }
+        return VipsImageDecoder(runtime: vips, threadPool: decodePool)
+    }
+
+    /// An indexer that embeds with `descriptor`'s model.
+    public func indexer(_ descriptor: ClipModelDescriptor, catalog: any PhotoCatalog) throws(ViewfinderError) -> IndexingService {
+        IndexingService(
+            fileSystem: LocalLibraryFileSystem(threadPool: decodePool), decoder: try imageDecoder(),
+            embedder: try imageEmbedder(descriptor), catalog: catalog,
+            options: IndexingOptions(batchSize: configuration.batchSize, decodeConcurrency: configuration.threads * 2),
+            logger: logger)
+    }
+
+    /// A search service over `catalog` with `descriptor`'s model.
+    public func search(_ descriptor: ClipModelDescriptor, catalog: any PhotoCatalog) throws(ViewfinderError) -> SearchService {
+        SearchService(catalog: catalog, textEmbedder: try textEmbedder(descriptor))
+    }
+
+    private var sessionOptions: SessionOptions {
+        SessionOptions(intraOpThreads: configuration.threads, interOpThreads: 1)
+    }
+
+    /// The ONNX Runtime library, loaded once on first use.
+    func runtime() throws(ViewfinderError) -> OnnxRuntime {
+        try runtimeCache.get { () throws(ViewfinderError) -> OnnxRuntime in
+            do throws(OnnxRuntimeError) {
+                return try OnnxRuntime(
+                    configured: configuration.ortLibrary, environment: ProcessInfo.processInfo.environment,
+                    fallbacks: RuntimeLibrarySearch.fallbackPaths())
+            } catch {
+                throw ViewfinderError(.configurationInvalid, error.message, underlying: error)
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/// Limits and strictness for decoding untrusted photo files.
+public struct ImagingConfiguration: Sendable, Hashable {
+    /// Default for ``maxPixels``: 100 megapixels.
+    public static let defaultMaxPixels = 100_000_000
+
+    /// Images whose header declares more pixels than this (width × height) are refused before decoding.
+    public var maxPixels: Int
+    /// Refuse truncated files instead of decoding the part that is present (grey or smeared bottom).
+    public var rejectTruncated: Bool
+
+    /// Creates a configuration; the defaults suit a photo library.
+    public init(maxPixels: Int = ImagingConfiguration.defaultMaxPixels, rejectTruncated: Bool = true) {
+        self.maxPixels = maxPixels
+        self.rejectTruncated = rejectTruncated
+    }
+}

@@ -1,0 +1,146 @@
+internal import CVips
+import Foundation
+import ViewfinderCore
+
+/// The blocking part of decoding: one file through libvips into a model tensor.
+///
+/// Runs on a thread-pool thread, never on Swift's cooperative pool.
+struct VipsDecodePipeline {
+    /// Limits and strictness.
+    let configuration: ImagingConfiguration
+
+    /// Decodes `file` for `spec`; see ``VipsImageDecoder`` for the steps.
+    func decode(_ file: URL, for spec: PreprocessSpec) throws(ViewfinderError) -> DecodedImage {
+        let name = file.lastPathComponent
+        try Self.validate(spec)
+        let path = try Self.checkedPath(of: file, name: name)
+        let failOn = configuration.rejectTruncated ? VIPS_FAIL_ON_TRUNCATED : VIPS_FAIL_ON_NONE
+
+        // Opening only parses the header; no pixels are decoded yet.
+        let header: VipsImageHandle
+        do {
+            header = try VipsImageHandle.open(path, access: VIPS_ACCESS_SEQUENTIAL, failOn: failOn)
+        } catch {
+            throw .decodeFailed(name, Self.reasonForUnopenable(path), cause: error)
+        }
+        let (width, height) = (header.width, header.height)
+        try checkPixelLimit(width: width, height: height, name: name)
+        let orientation = (1...8).contains(header.orientation) ? header.orientation : 1
+        let swapsAxes = ResizePlan.swapsAxes(orientation)
+        let uprightWidth = swapsAxes ? height : width
+        let uprightHeight = swapsAxes ? width : height
+        let plan = ResizePlan(width: uprightWidth, height: uprightHeight, side: spec.imageSize, mode: spec.resizeMode)
+
+        let pixels: [UInt8]
+        do {
+            let shrink = header.loader == "jpegload"
+                ? ResizePlan.jpegShrink(width: width, height: height, side: spec.imageSize)
+                : 1
+            if shrink > 1 {
+                let loaded = try VipsImageHandle.open(
+                    path, access: VIPS_ACCESS_SEQUENTIAL, failOn: failOn, jpegShrink: shrink
+                )
+                pixels = try Self.square(from: loaded, plan: plan, orientation: orientation)
+            } else {
+                pixels = try Self.square(from: header, plan: plan, orientation: orientation)
+            }
+        } catch {
+            throw .decodeFailed(name, Self.reason(for: error), cause: error)
+        }
+        guard pixels.count == 3 * spec.imageSize * spec.imageSize else {
+            throw ViewfinderError(.internalFailure, "\(name): the image library returned an unexpected pixel count")
+        }
+        let tensor = ImageTensor(normalisingRGB: pixels, side: spec.imageSize, mean: spec.mean, std: spec.std)
+        return DecodedImage(tensor: tensor, width: uprightWidth, height: uprightHeight)
+    }
+
+    /// Colour-converts, resizes, crops and orients `loaded` into `plan.side`² interleaved RGB bytes.
+    private static func square(
+        from loaded: borrowing VipsImageHandle, plan: ResizePlan, orientation: Int
+    ) throws(VipsFailure) -> [UInt8] {
+        let converted = try loaded.toSRGB()
+        guard converted.bands >= 3 else {
+            throw VipsFailure(operation: "colourspace", message: "unsupported image format: \(converted.bands) bands")
+        }
+        // Like Pillow's convert("RGB"): alpha is dropped, colour values are kept as stored.
+        let target = plan.rawResizedSize(orientation: orientation)
+        let resized = converted.bands == 3
+            ? try converted.resizedCubic(toWidth: target.width, height: target.height)
+            : try converted.extractingBands(0, count: 3).resizedCubic(toWidth: target.width, height: target.height)
+        guard resized.width == target.width, resized.height == target.height else {
+            throw VipsFailure(
+                operation: "resize",
+                message: "expected \(target.width)x\(target.height), got \(resized.width)x\(resized.height)"
+            )
+        }
+        let origin = plan.rawCropOrigin(orientation: orientation)
+        let cropped = try resized.cropped(left: origin.left, top: origin.top, width: plan.side, height: plan.side)
+        // Rotation reads its input out of order, which a sequential loader cannot do,
+        // so the small square is computed into memory first.
+        let square = try cropped.materialised()
+        guard orientation != 1 else { return try square.pixelBytes() }
+        return try square.autorotated().pixelBytes()
+    }
+
+    private func checkPixelLimit(width: Int, height: Int, name: String) throws(ViewfinderError) {
+        let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
+        guard overflow || pixels > configuration.maxPixels else { return }
+        throw ViewfinderError(
+            .invalidInput,
+            "\(name): the image is \(width)×\(height) pixels, more than the limit of \(configuration.maxPixels) pixels"
+        )
+    }
+
+    private static func validate(_ spec: PreprocessSpec) throws(ViewfinderError) {
+        guard spec.imageSize > 0, spec.imageSize <= 8192 else {
+            throw ViewfinderError(.invalidInput, "The model's input size \(spec.imageSize) is not supported.")
+        }
+        guard spec.mean.count == 3, spec.std.count == 3, !spec.std.contains(0) else {
+            throw ViewfinderError(.invalidInput, "The model's normalisation needs three means and three non-zero deviations.")
+        }
+    }
+
+    /// The file's path, after checking it names a non-empty regular file.
+    private static func checkedPath(of file: URL, name: String) throws(ViewfinderError) -> String {
+        guard file.isFileURL else {
+            throw ViewfinderError(.invalidInput, "\(file.absoluteString) is not a local file.")
+        }
+        let path = file.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .decodeFailed(name, .missing)
+        }
+        guard !isDirectory.boolValue else {
+            throw .decodeFailed(name, .folder)
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw .decodeFailed(name, .unreadable)
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        if size == 0 {
+            throw .decodeFailed(name, .empty)
+        }
+        return path
+    }
+
+    /// Classifies a failure to read the header: gone since the check, unknown format, or damaged.
+    private static func reasonForUnopenable(_ path: String) -> ViewfinderError.DecodeFailureReason {
+        guard FileManager.default.fileExists(atPath: path) else { return .missing }
+        // Does some (unblocked) loader claim the file by its leading bytes?
+        guard vips_foreign_find_load(path) != nil else {
+            // The miss appended "not a known file format" to the shared error buffer; clear it.
+            _ = VipsErrorBuffer.take()
+            return .unrecognised
+        }
+        return .damaged
+    }
+
+    /// Classifies a failure after the header was read by the step that failed.
+    private static func reason(for failure: VipsFailure) -> ViewfinderError.DecodeFailureReason {
+        switch failure.operation {
+        case "load", "decode": .damaged
+        case "colourspace", "cast", "extract_band": .unsupportedColours
+        default: .other
+        }
+    }
+}

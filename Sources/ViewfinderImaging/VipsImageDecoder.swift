@@ -1,0 +1,47 @@
+public import struct Foundation.URL
+public import NIOPosix
+public import ViewfinderCore
+
+/// Decodes photo files with libvips into model input tensors, off the cooperative thread pool.
+///
+/// Steps, matching the Pillow/torchvision reference CLIP was trained with
+/// (`exif_transpose`, `convert("RGB")`, bicubic resize of the shortest side,
+/// centre crop, normalise):
+/// 1. read the header only; refuse images above ``ImagingConfiguration/maxPixels``;
+/// 2. for JPEG, let libjpeg shrink by 2/4/8 while decoding, keeping the
+///    shortest side at least twice the model size;
+/// 3. convert to 8-bit sRGB (CMYK, greyscale, 16-bit, palette) and drop alpha;
+/// 4. resize with the cubic kernel and crop the centre square (or squash);
+/// 5. apply the EXIF orientation to the square and normalise into CHW floats.
+///
+/// Embedded ICC profiles of RGB images are not applied, as in the reference.
+public struct VipsImageDecoder: ImageDecoding {
+    /// Limits and strictness in use.
+    public let configuration: ImagingConfiguration
+    private let runtime: VipsRuntime
+    private let threadPool: NIOThreadPool
+
+    /// Creates a decoder that runs libvips on `threadPool`, which the caller starts and shuts down.
+    public init(runtime: VipsRuntime, threadPool: NIOThreadPool, configuration: ImagingConfiguration = ImagingConfiguration()) {
+        self.runtime = runtime
+        self.threadPool = threadPool
+        self.configuration = configuration
+    }
+
+    /// Decodes `file`, applies its orientation and preprocesses it as `spec` says.
+    public func decode(_ file: URL, for spec: PreprocessSpec) async throws(ViewfinderError) -> DecodedImage {
+        let pipeline = VipsDecodePipeline(configuration: configuration)
+        do {
+            return try await threadPool.runIfActive { try pipeline.decode(file, for: spec) }
+        } catch let error as ViewfinderError {
+            throw error
+        } catch is CancellationError {
+            throw ViewfinderError(.internalFailure, "\(file.lastPathComponent): decoding was cancelled")
+        } catch {
+            throw ViewfinderError(
+                .internalFailure,
+                "\(file.lastPathComponent): image decoding is not running (its thread pool was shut down)"
+            )
+        }
+    }
+}

@@ -1,0 +1,86 @@
+internal import CVips
+
+/// Owns one reference to a libvips image and releases it when dropped.
+///
+/// Non-copyable so that ownership is explicit and every image is released
+/// exactly once. Not `Sendable`: handles live inside one blocking job.
+struct VipsImageHandle: ~Copyable {
+    /// The underlying libvips image; valid for the handle's lifetime.
+    let pointer: UnsafeMutablePointer<VipsImage>
+
+    /// Takes ownership of a reference returned by libvips.
+    init(owning pointer: UnsafeMutablePointer<VipsImage>) {
+        self.pointer = pointer
+    }
+
+    deinit {
+        cvips_unref(pointer)
+    }
+
+    /// Width in pixels, from the header.
+    var width: Int { Int(vips_image_get_width(pointer)) }
+    /// Height in pixels, from the header.
+    var height: Int { Int(vips_image_get_height(pointer)) }
+    /// Number of bands (channels).
+    var bands: Int { Int(vips_image_get_bands(pointer)) }
+    /// The sample format.
+    var format: VipsBandFormat { vips_image_get_format(pointer) }
+    /// The EXIF orientation (1...8), 1 when the file has none.
+    var orientation: Int { Int(vips_image_get_orientation(pointer)) }
+
+    /// The loader's nickname recorded in the header, e.g. "jpegload".
+    var loader: String? {
+        // Checking the type first avoids libvips appending "field not found" to the
+        // process-global error buffer, where it would confuse a later failure.
+        guard vips_image_get_typeof(pointer, "vips-loader") != 0 else { return nil }
+        var value: UnsafePointer<CChar>?
+        guard vips_image_get_string(pointer, "vips-loader", &value) == 0, let value else { return nil }
+        return String(cString: value)
+    }
+
+    /// Opens `path` lazily: only the header is read until pixels are requested.
+    static func open(
+        _ path: String, access: VipsAccess, failOn: VipsFailOn, jpegShrink: Int? = nil
+    ) throws(VipsFailure) -> VipsImageHandle {
+        let image: UnsafeMutablePointer<VipsImage>?
+        if let jpegShrink {
+            image = cvips_jpeg_new_from_file_shrink(path, access, failOn, Int32(jpegShrink))
+        } else {
+            image = cvips_image_new_from_file(path, access, failOn)
+        }
+        guard let image else { throw VipsFailure(operation: "load", message: VipsErrorBuffer.take()) }
+        return VipsImageHandle(owning: image)
+    }
+
+    /// Runs a libvips operation that writes its result through an out-pointer.
+    func apply(
+        _ operation: String,
+        _ body: (UnsafeMutablePointer<VipsImage>, UnsafeMutablePointer<UnsafeMutablePointer<VipsImage>?>) -> Int32
+    ) throws(VipsFailure) -> VipsImageHandle {
+        var output: UnsafeMutablePointer<VipsImage>?
+        let status = body(pointer, &output)
+        guard status == 0, let output else {
+            if let output { cvips_unref(output) }
+            throw VipsFailure(operation: operation, message: VipsErrorBuffer.take())
+        }
+        return VipsImageHandle(owning: output)
+    }
+
+    /// Evaluates the whole pipeline into memory, giving a random-access image.
+    func materialised() throws(VipsFailure) -> VipsImageHandle {
+        guard let copy = cvips_image_copy_memory(pointer) else {
+            throw VipsFailure(operation: "decode", message: VipsErrorBuffer.take())
+        }
+        return VipsImageHandle(owning: copy)
+    }
+
+    /// Evaluates the image and returns its pixels, band-interleaved, row by row.
+    func pixelBytes() throws(VipsFailure) -> [UInt8] {
+        var size = 0
+        guard let buffer = vips_image_write_to_memory(pointer, &size) else {
+            throw VipsFailure(operation: "decode", message: VipsErrorBuffer.take())
+        }
+        defer { g_free(buffer) }
+        return Array(UnsafeRawBufferPointer(start: buffer, count: size))
+    }
+}

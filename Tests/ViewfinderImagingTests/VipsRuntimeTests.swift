@@ -1,0 +1,37 @@
+import Foundation
+import Synchronization
+import Testing
+import ViewfinderCore
+import ViewfinderImaging
+
+@Suite("VipsRuntime")
+struct VipsRuntimeTests {
+    @Test("creating several runtimes is harmless")
+    func repeatedInitialisation() async throws {
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask { _ = try? VipsRuntime() }
+            }
+        }
+        let runtime = try VipsRuntime(configuration: .init(threadsPerOperation: 1))
+        #expect(runtime.configuration.threadsPerOperation == 1)
+    }
+
+    @Test("libvips warnings reach the Swift log handler")
+    func logHandler() async throws {
+        let messages = Mutex<[VipsLogMessage]>([])
+        try await ImagingFixture.with { fixture in
+            let runtime = try VipsRuntime { message in messages.withLock { $0.append(message) } }
+            let good = try await fixture.write(try Pictures.asymmetric(width: 800, height: 600), as: "whole.jpg")
+            let bytes = try Data(contentsOf: good)
+            let file = try fixture.writeBytes(bytes.prefix(bytes.count / 2), as: "half.jpg")
+            let lenient = VipsImageDecoder(
+                runtime: runtime, threadPool: fixture.pool, configuration: ImagingConfiguration(rejectTruncated: false)
+            )
+            _ = try await lenient.decode(file, for: ImagingFixture.clip)
+            withExtendedLifetime(runtime) {}
+        }
+        let received = messages.withLock { $0 }
+        #expect(received.contains { $0.level == .warning && $0.domain == "VIPS" }, "\(received)")
+    }
+}
