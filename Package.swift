@@ -112,7 +112,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ViewfinderVisionTests",
-            dependencies: ["ViewfinderVision", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: ["ViewfinderVision", "OnnxRuntime", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -7,7 +7,8 @@ ORT_VERSION="${VIEWFINDER_ORT_VERSION:-1.32.0}"
 VENDOR="$ROOT/.vendor"
 
 need_apt=()
-for pkg in libvips-dev libsqlite3-dev pkg-config; do
+python3 -m venv --help >/dev/null 2>&1 || need_apt+=(python3-venv python3-pip)
+for pkg in libvips-dev libsqlite3-dev pkg-config ${VIEWFINDER_EXTRA_APT:-}; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done
 if ((${#need_apt[@]})); then
@@ -17,12 +18,26 @@ if ((${#need_apt[@]})); then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
+# A private Python for the generators and reference scripts under tools/ (never used at run time).
+VENV="$VENDOR/venv"
+REQS="$ROOT/tools/requirements.txt"
+STAMP="$VENV/.requirements.sha256"
+if [ ! -x "$VENV/bin/python3" ]; then
+    python3 -m venv "$VENV"
+fi
+if [ "$(cat "$STAMP" 2>/dev/null)" != "$(sha256sum "$REQS" | cut -d' ' -f1)" ]; then
+    echo "bootstrap: installing Python tools (tools/requirements.txt)"
+    "$VENV/bin/python3" -m pip install -q --upgrade pip >/dev/null
+    "$VENV/bin/python3" -m pip install -q -r "$REQS"
+    sha256sum "$REQS" | cut -d' ' -f1 > "$STAMP"
+fi
+
 # ONNX Runtime: only the shared library from the PyPI wheel; --no-deps keeps numpy out.
 ORT_DIR="$VENDOR/onnxruntime"
 if [ ! -e "$ORT_DIR/lib/libonnxruntime.so" ] || [ "$(cat "$ORT_DIR/VERSION" 2>/dev/null)" != "$ORT_VERSION" ]; then
     echo "bootstrap: fetching onnxruntime $ORT_VERSION wheel"
     tmp="$(mktemp -d)"
-    python3 -m pip download -q --no-deps --only-binary=:all: -d "$tmp" "onnxruntime==$ORT_VERSION"
+    "$VENV/bin/python3" -m pip download -q --no-deps --only-binary=:all: -d "$tmp" "onnxruntime==$ORT_VERSION"
     rm -rf "$ORT_DIR"; mkdir -p "$ORT_DIR/lib"
     python3 - "$tmp"/onnxruntime-*.whl "$ORT_DIR/lib" <<'PY'
 import sys, zipfile, os

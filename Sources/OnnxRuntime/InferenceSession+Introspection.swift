@@ -17,11 +17,17 @@ extension InferenceSession {
     ) throws(OnnxRuntimeError) -> [TensorInfo] {
         var count = 0
         try functions.check(
-            side == .input ? functions.api.SessionGetInputCount(session, &count) : functions.api.SessionGetOutputCount(session, &count),
+            side == .input
+                ? functions.api.SessionGetInputCount(session, &count)
+                : functions.api.SessionGetOutputCount(session, &count),
             "Could not count the model's \(side)s"
         )
         var allocated: OpaquePointer?
-        try functions.check(functions.api.GetAllocatorWithDefaultOptions(&allocated), "Could not get ONNX Runtime's allocator")
+        // The default allocator is owned by ORT and never released.
+        try functions.check(
+            functions.api.GetAllocatorWithDefaultOptions(&allocated),
+            "Could not get ONNX Runtime's default allocator"
+        )
         guard let allocator = allocated else {
             throw OnnxRuntimeError(.runtimeFailure, "ONNX Runtime returned no default allocator")
         }

@@ -10,17 +10,25 @@ extension InferenceSession {
         outputNames: [String]? = nil
     ) throws(OnnxRuntimeError) -> [String: Tensor] {
         let requested = try resolveOutputNames(outputNames)
-        let known = Set(self.inputs.map(\.name))
-        if let unknown = inputs.keys.sorted().first(where: { !known.contains($0) }) {
-            throw OnnxRuntimeError(
-                .invalidArgument,
-                "Model \(modelPath) has no input named '\(unknown)'; its inputs are "
-                    + self.inputs.map(\.name).joined(separator: ", ")
-            )
-        }
+        try validateInputNames(Set(inputs.keys))
         let entries = inputs.sorted { $0.key < $1.key }
         return try withInputValues(entries[...], bound: []) { (values: [OpaquePointer?]) throws(OnnxRuntimeError) in
             try run(inputNames: entries.map(\.key), values: values, outputNames: requested)
+        }
+    }
+
+    /// Rejects unknown and missing inputs up front, with messages naming the model's real inputs.
+    private func validateInputNames(_ given: Set<String>) throws(OnnxRuntimeError) {
+        let declared = self.inputs.map(\.name)
+        if let unknown = given.sorted().first(where: { !declared.contains($0) }) {
+            throw OnnxRuntimeError(
+                .invalidArgument,
+                "Model \(modelPath) has no input named '\(unknown)'; its inputs are \(declared.joined(separator: ", "))"
+            )
+        }
+        // ORT itself only notices a missing input when a kernel needs it, and reports that as a generic failure.
+        if let missing = self.inputs.first(where: { !given.contains($0.name) }) {
+            throw OnnxRuntimeError(.invalidArgument, "Model \(modelPath) needs input \(missing), which was not given")
         }
     }
 

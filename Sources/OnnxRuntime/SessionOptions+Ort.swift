@@ -3,33 +3,52 @@ import COnnxRuntime
 extension SessionOptions {
     /// Creates an `OrtSessionOptions*` carrying these options; the caller releases it.
     func makeOrtOptions(_ functions: OrtFunctionTable) throws(OnnxRuntimeError) -> OpaquePointer {
-        for (label, count) in [("intraOpThreads", intraOpThreads), ("interOpThreads", interOpThreads)]
-        where count < 0 || count > Int(Int32.max) {
-            throw OnnxRuntimeError(.invalidArgument, "Session option \(label) must be 0 (automatic) or a positive thread count, not \(count)")
-        }
+        let intraOp = try Self.threadCount(intraOpThreads, label: "intraOpThreads")
+        let interOp = try Self.threadCount(interOpThreads, label: "interOpThreads")
         var created: OpaquePointer?
-        try functions.check(functions.api.CreateSessionOptions(&created), "Could not create ONNX Runtime session options")
+        try functions.check(
+            functions.api.CreateSessionOptions(&created),
+            "Could not create ONNX Runtime session options"
+        )
         guard let options = created else {
             throw OnnxRuntimeError(.runtimeFailure, "ONNX Runtime returned no session options")
         }
         do throws(OnnxRuntimeError) {
-            let api = functions.api
             let context = "Could not apply ONNX Runtime session options"
-            try functions.check(api.SetIntraOpNumThreads(options, Int32(intraOpThreads)), context, code: .invalidArgument)
-            try functions.check(api.SetInterOpNumThreads(options, Int32(interOpThreads)), context, code: .invalidArgument)
-            try functions.check(
-                api.SetSessionGraphOptimizationLevel(options, graphOptimizationLevel.rawValue), context, code: .invalidArgument
-            )
-            try functions.check(api.SetSessionExecutionMode(options, executionMode.rawValue), context, code: .invalidArgument)
-            try functions.check(
-                enableCPUMemArena ? api.EnableCpuMemArena(options) : api.DisableCpuMemArena(options),
-                context,
-                code: .invalidArgument
-            )
+            let statuses = [
+                functions.api.SetIntraOpNumThreads(options, intraOp),
+                functions.api.SetInterOpNumThreads(options, interOp),
+                functions.api.SetSessionGraphOptimizationLevel(options, graphOptimizationLevel.rawValue),
+                functions.api.SetSessionExecutionMode(options, executionMode.rawValue),
+                enableCPUMemArena
+                    ? functions.api.EnableCpuMemArena(options)
+                    : functions.api.DisableCpuMemArena(options),
+            ]
+            // Every status is checked (and so released), even after the first failure.
+            var firstError: OnnxRuntimeError?
+            for status in statuses {
+                do throws(OnnxRuntimeError) {
+                    try functions.check(status, context, code: .invalidArgument)
+                } catch {
+                    firstError = firstError ?? error
+                }
+            }
+            if let firstError { throw firstError }
             return options
         } catch {
             functions.api.ReleaseSessionOptions(options)
             throw error
         }
+    }
+
+    /// A thread count as ORT's `int`, or an error if it is negative or too large.
+    private static func threadCount(_ count: Int, label: String) throws(OnnxRuntimeError) -> Int32 {
+        guard count >= 0, let value = Int32(exactly: count) else {
+            throw OnnxRuntimeError(
+                .invalidArgument,
+                "Session option \(label) must be 0 (automatic) or a positive thread count, not \(count)"
+            )
+        }
+        return value
     }
 }

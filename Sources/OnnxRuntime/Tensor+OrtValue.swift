@@ -15,7 +15,7 @@ extension Tensor {
         return try withUnsafeRawBytes { (bytes: UnsafeRawBufferPointer) throws(OnnxRuntimeError) -> Result in
             var created: OpaquePointer?
             try dimensions.withUnsafeBufferPointer { (dims: UnsafeBufferPointer<Int64>) throws(OnnxRuntimeError) in
-                try withUnsafeMutablePointer(to: &placeholder) { (fallback: UnsafeMutablePointer<Int64>) throws(OnnxRuntimeError) in
+                try withUnsafeMutablePointer(to: &placeholder) { fallback throws(OnnxRuntimeError) in
                     // An empty buffer may have no address; ORT reads neither pointer then but requires non-null.
                     // ORT never writes to input tensors: the mutable pointer is only what the C signature asks for.
                     let data = UnsafeMutableRawPointer(mutating: bytes.baseAddress) ?? UnsafeMutableRawPointer(fallback)
@@ -90,10 +90,14 @@ extension Tensor {
         _ body: (UnsafeRawBufferPointer) throws(OnnxRuntimeError) -> Result
     ) throws(OnnxRuntimeError) -> Result {
         switch storage {
-        case .float32(let values): try values.withUnsafeBufferPointer { (buffer) throws(OnnxRuntimeError) in try body(UnsafeRawBufferPointer(buffer)) }
-        case .float16(let values): try values.withUnsafeBufferPointer { (buffer) throws(OnnxRuntimeError) in try body(UnsafeRawBufferPointer(buffer)) }
-        case .int32(let values): try values.withUnsafeBufferPointer { (buffer) throws(OnnxRuntimeError) in try body(UnsafeRawBufferPointer(buffer)) }
-        case .int64(let values): try values.withUnsafeBufferPointer { (buffer) throws(OnnxRuntimeError) in try body(UnsafeRawBufferPointer(buffer)) }
+        case .float32(let values):
+            try values.withUnsafeBufferPointer { buffer throws(OnnxRuntimeError) in try body(UnsafeRawBufferPointer(buffer)) }
+        case .float16(let values):
+            try values.withUnsafeBufferPointer { buffer throws(OnnxRuntimeError) in try body(UnsafeRawBufferPointer(buffer)) }
+        case .int32(let values):
+            try values.withUnsafeBufferPointer { buffer throws(OnnxRuntimeError) in try body(UnsafeRawBufferPointer(buffer)) }
+        case .int64(let values):
+            try values.withUnsafeBufferPointer { buffer throws(OnnxRuntimeError) in try body(UnsafeRawBufferPointer(buffer)) }
         }
     }
 }

@@ -109,9 +109,13 @@ public final class ViewfinderApplication: Sendable {
     func runtime() throws(ViewfinderError) -> OnnxRuntime {
         try runtimeCache.get { () throws(ViewfinderError) -> OnnxRuntime in
             do throws(OnnxRuntimeError) {
+                // An explicitly configured library (flag, VIEWFINDER_ORT_LIBRARY or file) is used as given:
+                // silently falling back to another copy would hide a typo.
+                if let configured = configuration.ortLibrary {
+                    return try OnnxRuntime(libraryPath: configured)
+                }
                 return try OnnxRuntime(
-                    configured: configuration.ortLibrary, environment: ProcessInfo.processInfo.environment,
-                    fallbacks: RuntimeLibrarySearch.fallbackPaths())
+                    configured: nil, environment: [:], fallbacks: RuntimeLibrarySearch.fallbackPaths())
             } catch {
                 throw ViewfinderError(.configurationInvalid, error.message, underlying: error)
             }

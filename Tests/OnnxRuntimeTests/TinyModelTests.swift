@@ -20,6 +20,7 @@ struct TinyModelTests {
         #expect(input.shape.first?.fixedSize == nil)
         #expect(session.outputs.map(\.name) == ["features", "embeddings"])
         #expect(session.outputs.allSatisfy { $0.elementType == .float32 && $0.shape.count == 2 })
+        #expect(session.outputs.map { $0.shape.last?.fixedSize } == [16, 64])
     }
 
     @Test("the text encoder declares int32 input_ids and attention_mask [N, L]")
@@ -31,6 +32,7 @@ struct TinyModelTests {
             #expect(input.shape.count == 2)
         }
         #expect(session.outputs.map(\.name) == ["features", "embeddings"])
+        #expect(session.outputs.map(\.shape.count) == [3, 2])
     }
 
     @Test("image encoder outputs equal Python onnxruntime within 1e-5")
@@ -41,10 +43,7 @@ struct TinyModelTests {
         let input = try Tensor(shape: goldens.image.shape, floats: Fixtures.goldenImageInput(count: count))
         let outputs = try session.run([goldens.image.input: input])
 
-        let features = try #require(outputs["features"]).floatRows()
-        let embeddings = try #require(outputs["embeddings"]).floatRows()
-        #expect(Goldens.maxAbsDifference(features, goldens.image.features) <= 1e-5)
-        #expect(Goldens.maxAbsDifference(embeddings, goldens.image.embeddings) <= 1e-5)
+        try expectMatch(outputs, goldens.image.features, goldens.image.embeddings)
     }
 
     @Test("text encoder outputs equal Python onnxruntime within 1e-5")
@@ -53,19 +52,24 @@ struct TinyModelTests {
         let session = try InferenceSession(runtime: Fixtures.runtime(), modelPath: textEncoderPath)
         let shape = goldens.text.shape
         var inputs: [String: Tensor] = [:]
-        for (name, rows) in [("input_ids", goldens.text.inputIDs), ("attention_mask", goldens.text.attentionMask)] {
+        for (name, golden) in [("input_ids", goldens.text.inputIDs), ("attention_mask", goldens.text.attentionMask)] {
+            #expect(golden.shape == shape)
             let declared = session.inputs.first { $0.name == name }?.elementType
-            let flat = rows.flatMap { $0 }
             inputs[name] = declared == .int64
-                ? try Tensor(shape: shape, int64s: flat)
-                : try Tensor(shape: shape, int32s: flat.map { Int32(truncatingIfNeeded: $0) })
+                ? try Tensor(shape: shape, int64s: golden.values.map { Int64($0) })
+                : try Tensor(shape: shape, int32s: golden.values.map { Int32($0) })
         }
         let outputs = try session.run(inputs)
+        try expectMatch(outputs, goldens.text.features, goldens.text.embeddings)
+    }
 
-        let features = try #require(outputs["features"]).floatRows()
-        let embeddings = try #require(outputs["embeddings"]).floatRows()
-        #expect(Goldens.maxAbsDifference(features, goldens.text.features) <= 1e-5)
-        #expect(Goldens.maxAbsDifference(embeddings, goldens.text.embeddings) <= 1e-5)
+    /// Checks `features` and `embeddings` against the goldens: same shape, max abs difference ≤ 1e-5.
+    private func expectMatch(_ outputs: [String: Tensor], _ features: NestedArray, _ embeddings: NestedArray) throws {
+        for (name, golden) in [("features", features), ("embeddings", embeddings)] {
+            let tensor = try #require(outputs[name])
+            let difference = golden.maxAbsDifference(to: try tensor.floats(), shape: tensor.shape)
+            #expect(difference <= 1e-5, "\(name): shape \(tensor.shape) vs \(golden.shape), max abs difference \(difference)")
+        }
     }
 
     @Test("one shared image encoder session run from several tasks matches sequential runs")

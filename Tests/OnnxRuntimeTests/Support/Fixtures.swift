@@ -14,9 +14,11 @@ enum Fixtures {
         try model.write(to: TestPaths.makeTemporaryDirectory("ort-tests"), name: name)
     }
 
-    /// The deterministic image input shared with the Python goldens: `(i * 7919) % 1000 / 500 - 1`.
+    /// The deterministic image input shared with the Python goldens: `Float(Double((i * 7919) % 1000) / 500 - 1)`.
+    ///
+    /// Computed in Double and rounded once, exactly like the generator script, so both sides agree bit for bit.
     static func goldenImageInput(count: Int) -> [Float] {
-        (0..<count).map { Float(($0 * 7919) % 1000) / 500.0 - 1.0 }
+        (0..<count).map { Float(Double(($0 * 7919) % 1000) / 500.0 - 1.0) }
     }
 
     /// The process's resident set size in bytes, from /proc/self/statm.

@@ -7,17 +7,17 @@ struct Goldens: Decodable {
     struct Image: Decodable {
         let input: String
         let shape: [Int]
-        let features: [[Double]]
-        let embeddings: [[Double]]
+        let features: NestedArray
+        let embeddings: NestedArray
     }
 
     /// The text encoder case: token ids, mask and outputs.
     struct Text: Decodable {
         let shape: [Int]
-        let inputIDs: [[Int64]]
-        let attentionMask: [[Int64]]
-        let features: [[Double]]
-        let embeddings: [[Double]]
+        let inputIDs: NestedArray
+        let attentionMask: NestedArray
+        let features: NestedArray
+        let embeddings: NestedArray
 
         enum CodingKeys: String, CodingKey {
             case shape, features, embeddings
@@ -34,14 +34,36 @@ struct Goldens: Decodable {
         let url = TestPaths.goldens.appendingPathComponent("viewfinder-test-tiny.json")
         return try JSONDecoder().decode(Goldens.self, from: Data(contentsOf: url))
     }
+}
 
-    /// The largest absolute difference between `actual` rows and `expected` rows (infinity on a shape mismatch).
-    static func maxAbsDifference(_ actual: [[Float]], _ expected: [[Double]]) -> Double {
-        guard actual.count == expected.count,
-              zip(actual, expected).allSatisfy({ $0.count == $1.count })
-        else { return .infinity }
-        return zip(actual, expected)
-            .flatMap { zip($0, $1).map { abs(Double($0) - $1) } }
-            .max() ?? 0
+/// A JSON array of numbers nested to any depth, flattened row-major with its shape.
+struct NestedArray: Decodable {
+    let shape: [Int]
+    let values: [Double]
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Double.self) {
+            shape = []
+            values = [number]
+            return
+        }
+        let children = try container.decode([NestedArray].self)
+        guard let first = children.first else {
+            shape = [0]
+            values = []
+            return
+        }
+        guard children.allSatisfy({ $0.shape == first.shape }) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "ragged nested array")
+        }
+        shape = [children.count] + first.shape
+        values = children.flatMap(\.values)
+    }
+
+    /// The largest absolute difference to `actual` of the same shape (infinity on a shape mismatch).
+    func maxAbsDifference(to actual: [Float], shape actualShape: [Int]) -> Double {
+        guard actualShape == shape, actual.count == values.count else { return .infinity }
+        return zip(actual, values).map { abs(Double($0) - $1) }.max() ?? 0
     }
 }
