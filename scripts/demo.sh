@@ -6,7 +6,7 @@ BIN="$1"
 DEMO="${2:-var/demo}"
 PYTHON=.vendor/venv/bin/python3
 LIBRARY="$DEMO/library"
-VF=("$BIN" --storage "$DEMO/storage")
+vf() { "$BIN" "$@" --storage "$DEMO/storage"; }
 
 if ! dpkg-query -W -f='${Status}' plasma-workspace-wallpapers 2>/dev/null | grep -q "install ok installed"; then
     echo "demo: installing Debian's plasma-workspace-wallpapers (real photographs)"
@@ -25,11 +25,11 @@ if [ ! -d "$LIBRARY/wallpapers" ]; then
     done
 fi
 
-"${VF[@]}" models import models/viewfinder-test-tiny >/dev/null
+vf models import models/viewfinder-test-tiny >/dev/null
 echo "== indexing $LIBRARY"
-"${VF[@]}" index "$LIBRARY" --model viewfinder-test-tiny
+vf index "$LIBRARY" --model viewfinder-test-tiny
 for query in "red" "blau" "une photo verte" "amarillo" "黑色"; do
     echo
     echo "== viewfinder search \"$query\""
-    "${VF[@]}" search "$query" --model viewfinder-test-tiny --limit 5
+    vf search "$query" --model viewfinder-test-tiny --limit 5
 done

@@ -43,7 +43,7 @@ typedef int VFOrtTensorElementType;     // ONNX TensorProto data type numbers
 /// The function table returned by `VFOrtApiBase.GetApi`.
 typedef struct VFOrtApi {
     // Status objects.
-    /*   0 */ VFOrtStatus *_Nullable (*CreateStatus)(VFOrtErrorCode code, const char *message);
+    /*   0 */ void *_Nullable CreateStatus;
     /*   1 */ VFOrtErrorCode (*GetErrorCode)(const VFOrtStatus *status);
     /*   2 */ const char *_Nonnull (*GetErrorMessage)(const VFOrtStatus *status);
 
@@ -61,7 +61,7 @@ typedef struct VFOrtApi {
     /*   8 */ void *_Nullable CreateSessionFromArray;
     /*   9 */ VFOrtStatus *_Nullable (*Run)(VFOrtSession *session,
                                            const VFOrtRunOptions *_Nullable runOptions,
-                                           const char *_Nonnull const *inputNames, // arrays may be empty when their count is 0
+                                           const char *_Nonnull const *inputNames,
                                            const VFOrtValue *const _Nullable *inputs, size_t inputCount,
                                            const char *_Nonnull const *outputNames, size_t outputCount,
                                            VFOrtValue *_Nullable *outputs);
@@ -145,8 +145,7 @@ typedef struct VFOrtApi {
                                                      int64_t *values, size_t count);
     /*  63 */ VFOrtStatus *_Nullable (*GetSymbolicDimensions)(const VFOrtTensorTypeAndShapeInfo *info,
                                                              const char *_Nullable *names, size_t count);
-    /*  64 */ VFOrtStatus *_Nullable (*GetTensorShapeElementCount)(const VFOrtTensorTypeAndShapeInfo *info,
-                                                                  size_t *out);
+    /*  64 */ void *_Nullable GetTensorShapeElementCount;
     /*  65 */ VFOrtStatus *_Nullable (*GetTensorTypeAndShape)(const VFOrtValue *value,
                                                              VFOrtTensorTypeAndShapeInfo *_Nullable *out);
     /*  66 */ void *_Nullable GetTypeInfo;

@@ -50,6 +50,21 @@ static inline VipsImage *cvips_image_new_from_memory_copy(
     return vips_image_new_from_memory_copy(data, size, width, height, bands, format);
 }
 
+/// The flags of an operation class by its type name (e.g. "VipsForeignLoadJpegFile"), or 0 if unknown.
+///
+/// Lets Swift ask whether the loader libvips picked for a file is blocked
+/// (VIPS_OPERATION_BLOCKED) without reaching into GObject class macros.
+static inline VipsOperationFlags cvips_operation_class_flags(const char *type_name) {
+    GType type = g_type_from_name(type_name);
+    if (type == 0 || !g_type_is_a(type, VIPS_TYPE_OPERATION)) {
+        return (VipsOperationFlags) 0;
+    }
+    gpointer klass = g_type_class_ref(type);
+    VipsOperationFlags flags = VIPS_OPERATION_CLASS(klass)->flags;
+    g_type_class_unref(klass);
+    return flags;
+}
+
 // MARK: - Operations
 
 /// Converts to another colour space (e.g. CMYK, greyscale or 16-bit to 8-bit sRGB).

@@ -34,8 +34,12 @@ public final class InferenceSession: @unchecked Sendable {
         modelPath: String,
         options: SessionOptions = SessionOptions()
     ) throws(OnnxRuntimeError) {
-        guard access(modelPath, F_OK) == 0 else {
+        var fileStatus = stat()
+        guard stat(modelPath, &fileStatus) == 0 else {
             throw OnnxRuntimeError(.modelNotFound, "Model file not found at \(modelPath)")
+        }
+        guard fileStatus.st_mode & S_IFMT != S_IFDIR else {
+            throw OnnxRuntimeError(.modelNotFound, "Expected an ONNX model file at \(modelPath) but found a directory")
         }
         let functions = runtime.functions
         let session = try Self.createSession(runtime: runtime, modelPath: modelPath, options: options)
@@ -43,9 +47,11 @@ public final class InferenceSession: @unchecked Sendable {
             let inputs = try Self.describe(session, .input, functions: functions)
             let outputs = try Self.describe(session, .output, functions: functions)
             var createdInfo: OpaquePointer?
-            // Device (not arena) allocator: the buffers are plain Swift memory that ORT only borrows.
+            // OrtDeviceAllocator (0), not the arena: the buffers are plain Swift memory that ORT only borrows.
+            let deviceAllocator: Int32 = 0
+            let defaultMemoryType: Int32 = 0  // OrtMemTypeDefault
             try functions.check(
-                functions.api.CreateCpuMemoryInfo(0, 0, &createdInfo),
+                functions.api.CreateCpuMemoryInfo(deviceAllocator, defaultMemoryType, &createdInfo),
                 "Could not describe CPU memory to ONNX Runtime"
             )
             guard let memoryInfo = createdInfo else {

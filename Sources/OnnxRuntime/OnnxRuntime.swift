@@ -85,7 +85,10 @@ public final class OnnxRuntime: @unchecked Sendable {
                     + "or set \(libraryEnvironmentVariable) to the path of libonnxruntime.so."
             )
         }
-        guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
+        // A name without a slash would make dlopen search the system library paths instead of
+        // opening the file that was just found, so such paths are made explicitly relative.
+        let explicitPath = path.contains("/") ? path : "./" + path
+        guard let handle = dlopen(explicitPath, RTLD_NOW | RTLD_LOCAL) else {
             let reason = dlerror().map { String(cString: $0) } ?? "unknown dlopen error"
             throw OnnxRuntimeError(
                 .libraryInvalid,

@@ -2,15 +2,14 @@ import COnnxRuntime
 
 /// The negotiated `OrtApi` function table and the translation of its statuses into errors.
 struct OrtFunctionTable: @unchecked Sendable {
-    // The table is immutable static data inside the loaded library, and the library is never
-    // unloaded once a table was obtained, so sharing the pointer across threads is safe.
-    /// The table itself.
+    // Sendable is sound: the table is immutable static data inside the loaded library, and the
+    // library is never unloaded once a table was obtained.
+
+    /// The table inside the library.
     let table: UnsafePointer<VFOrtApi>
 
-    /// The function slots, read in place without copying the table.
-    var api: VFOrtApi {
-        unsafeAddress { table }
-    }
+    /// The function slots, e.g. `api.Run`.
+    var api: VFOrtApi { table.pointee }
 
     /// Throws if `status` reports a failure, releasing it; `code` classifies the failure.
     func check(

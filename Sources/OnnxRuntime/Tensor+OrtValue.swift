@@ -10,28 +10,8 @@ extension Tensor {
         memoryInfo: OpaquePointer,
         _ body: (OpaquePointer) throws(OnnxRuntimeError) -> Result
     ) throws(OnnxRuntimeError) -> Result {
-        let dimensions = shape.map(Int64.init)
-        var placeholder: Int64 = 0
-        return try withUnsafeRawBytes { (bytes: UnsafeRawBufferPointer) throws(OnnxRuntimeError) -> Result in
-            var created: OpaquePointer?
-            try dimensions.withUnsafeBufferPointer { (dims: UnsafeBufferPointer<Int64>) throws(OnnxRuntimeError) in
-                try withUnsafeMutablePointer(to: &placeholder) { fallback throws(OnnxRuntimeError) in
-                    // An empty buffer may have no address; ORT reads neither pointer then but requires non-null.
-                    // ORT never writes to input tensors: the mutable pointer is only what the C signature asks for.
-                    let data = UnsafeMutableRawPointer(mutating: bytes.baseAddress) ?? UnsafeMutableRawPointer(fallback)
-                    let shapePointer = dims.baseAddress ?? UnsafePointer(fallback)
-                    try functions.check(
-                        functions.api.CreateTensorWithDataAsOrtValue(
-                            memoryInfo, data, bytes.count, shapePointer, dims.count, elementType.rawValue, &created
-                        ),
-                        "Could not create input tensor '\(name)'",
-                        code: .invalidArgument
-                    )
-                }
-            }
-            guard let value = created else {
-                throw OnnxRuntimeError(.runtimeFailure, "ONNX Runtime returned no tensor for input '\(name)'")
-            }
+        try withUnsafeRawBytes { bytes throws(OnnxRuntimeError) -> Result in
+            let value = try makeValue(viewing: bytes, named: name, functions: functions, memoryInfo: memoryInfo)
             defer { functions.api.ReleaseValue(value) }
             // `body` runs inside the buffer scope, so the borrowed memory outlives every use of the value.
             return try body(value)
@@ -78,6 +58,39 @@ extension Tensor {
         return try Tensor(shape: shape, storage: storage)
     }
 
+    /// Creates an `OrtValue*` over `bytes` with this tensor's shape and element type; the caller releases it.
+    private func makeValue(
+        viewing bytes: UnsafeRawBufferPointer,
+        named name: String,
+        functions: OrtFunctionTable,
+        memoryInfo: OpaquePointer
+    ) throws(OnnxRuntimeError) -> OpaquePointer {
+        // ORT requires non-null pointers even where it reads nothing (no elements, or rank 0),
+        // so empty arrays, which may have no address, borrow this placeholder instead.
+        var placeholder: Int64 = 0
+        var created: OpaquePointer?
+        let dimensions = shape.map(Int64.init)
+        let status = dimensions.withUnsafeBufferPointer { dims in
+            withUnsafeMutablePointer(to: &placeholder) { fallback in
+                // ORT never writes to input tensors; the mutable pointer is only what the C signature asks for.
+                functions.api.CreateTensorWithDataAsOrtValue(
+                    memoryInfo,
+                    UnsafeMutableRawPointer(mutating: bytes.baseAddress) ?? UnsafeMutableRawPointer(fallback),
+                    bytes.count,
+                    dims.baseAddress ?? UnsafePointer(fallback),
+                    dims.count,
+                    elementType.rawValue,
+                    &created
+                )
+            }
+        }
+        try functions.check(status, "Could not create input tensor '\(name)'", code: .invalidArgument)
+        guard let value = created else {
+            throw OnnxRuntimeError(.runtimeFailure, "ONNX Runtime returned no tensor for input '\(name)'")
+        }
+        return value
+    }
+
     /// Copies `count` elements of type `Element` starting at `data` (which may be nil only when `count` is 0).
     private static func copyElements<Element>(from data: UnsafeMutableRawPointer?, count: Int) -> [Element] {
         guard let data, count > 0 else { return [] }
@@ -85,19 +98,25 @@ extension Tensor {
     }
 
     /// Runs `body` with the raw bytes of the elements.
-    // Array.withUnsafeBytes only rethrows untyped errors; withUnsafeBufferPointer keeps the typed error.
     private func withUnsafeRawBytes<Result>(
         _ body: (UnsafeRawBufferPointer) throws(OnnxRuntimeError) -> Result
     ) throws(OnnxRuntimeError) -> Result {
         switch storage {
-        case .float32(let values):
-            try values.withUnsafeBufferPointer { buffer throws(OnnxRuntimeError) in try body(UnsafeRawBufferPointer(buffer)) }
-        case .float16(let values):
-            try values.withUnsafeBufferPointer { buffer throws(OnnxRuntimeError) in try body(UnsafeRawBufferPointer(buffer)) }
-        case .int32(let values):
-            try values.withUnsafeBufferPointer { buffer throws(OnnxRuntimeError) in try body(UnsafeRawBufferPointer(buffer)) }
-        case .int64(let values):
-            try values.withUnsafeBufferPointer { buffer throws(OnnxRuntimeError) in try body(UnsafeRawBufferPointer(buffer)) }
+        case .float32(let values): try Self.withRawBytes(of: values, body)
+        case .float16(let values): try Self.withRawBytes(of: values, body)
+        case .int32(let values): try Self.withRawBytes(of: values, body)
+        case .int64(let values): try Self.withRawBytes(of: values, body)
+        }
+    }
+
+    /// Runs `body` with the raw bytes of `values`.
+    // Array.withUnsafeBytes only rethrows untyped errors; withUnsafeBufferPointer keeps the typed error.
+    private static func withRawBytes<Element, Result>(
+        of values: [Element],
+        _ body: (UnsafeRawBufferPointer) throws(OnnxRuntimeError) -> Result
+    ) throws(OnnxRuntimeError) -> Result {
+        try values.withUnsafeBufferPointer { buffer throws(OnnxRuntimeError) in
+            try body(UnsafeRawBufferPointer(buffer))
         }
     }
 }

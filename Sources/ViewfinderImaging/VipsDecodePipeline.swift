@@ -126,13 +126,15 @@ struct VipsDecodePipeline {
     /// Classifies a failure to read the header: gone since the check, unknown format, or damaged.
     private static func reasonForUnopenable(_ path: String) -> ViewfinderError.DecodeFailureReason {
         guard FileManager.default.fileExists(atPath: path) else { return .missing }
-        // Does some (unblocked) loader claim the file by its leading bytes?
-        guard vips_foreign_find_load(path) != nil else {
+        // Does some loader claim the file by its leading bytes?
+        guard let loader = vips_foreign_find_load(path) else {
             // The miss appended "not a known file format" to the shared error buffer; clear it.
             _ = VipsErrorBuffer.take()
             return .unrecognised
         }
-        return .damaged
+        // A format only a blocked (untrusted) loader reads counts as unsupported.
+        let blocked = cvips_operation_class_flags(loader).rawValue & VIPS_OPERATION_BLOCKED.rawValue != 0
+        return blocked ? .unrecognised : .damaged
     }
 
     /// Classifies a failure after the header was read by the step that failed.

@@ -1,11 +1,12 @@
 import OnnxRuntime
 import Testing
 
+/// Running generated models: element types, output selection and argument errors.
 @Suite("Running inference")
 struct RunTests {
     @Test("float32 inputs produce float32 and float16 outputs matching the reference")
     func affine() throws {
-        let session = try InferenceSession(runtime: Fixtures.runtime(), modelPath: Fixtures.write(TestModels.affine, name: "affine.onnx"))
+        let session = try Fixtures.session(TestModels.affine, name: "affine.onnx")
         let x: [Float] = [1, -2, 0.5, 3, 0, 1, 2, -1]
         let outputs = try session.run(["x": Tensor(shape: [2, 4], floats: x)])
         let expected = TestModels.affineReference(x, rows: 2)
@@ -26,16 +27,14 @@ struct RunTests {
 
     @Test("only the requested outputs are returned")
     func requestedOutputs() throws {
-        let session = try InferenceSession(runtime: Fixtures.runtime(), modelPath: Fixtures.write(TestModels.affine, name: "affine.onnx"))
+        let session = try Fixtures.session(TestModels.affine, name: "affine.onnx")
         let outputs = try session.run(["x": Tensor(shape: [1, 4], floats: [1, 1, 1, 1])], outputNames: ["y16"])
         #expect(Array(outputs.keys) == ["y16"])
     }
 
     @Test("int32, int64 and float16 inputs round-trip unchanged")
     func integerAndHalfInputs() throws {
-        let session = try InferenceSession(
-            runtime: Fixtures.runtime(), modelPath: Fixtures.write(TestModels.identities, name: "identities.onnx")
-        )
+        let session = try Fixtures.session(TestModels.identities, name: "identities.onnx")
         #expect(session.inputs.map(\.elementType) == [.int32, .int64, .float16])
         let a: [Int32] = [Int32.min, -1, 0, Int32.max]
         let b: [Int64] = [Int64.min, -1, 1 << 40, Int64.max]
@@ -52,7 +51,7 @@ struct RunTests {
 
     @Test("zero-sized batches run and return empty tensors")
     func emptyBatch() throws {
-        let session = try InferenceSession(runtime: Fixtures.runtime(), modelPath: Fixtures.write(TestModels.affine, name: "affine.onnx"))
+        let session = try Fixtures.session(TestModels.affine, name: "affine.onnx")
         let outputs = try session.run(["x": Tensor(shape: [0, 4], floats: [])])
         #expect(outputs["y"]?.shape == [0, 3])
         #expect(try outputs["y"]?.floats() == [])
@@ -60,7 +59,7 @@ struct RunTests {
 
     @Test("a wrong input shape is an invalid argument carrying ONNX Runtime's message")
     func wrongShape() throws {
-        let session = try InferenceSession(runtime: Fixtures.runtime(), modelPath: Fixtures.write(TestModels.affine, name: "affine.onnx"))
+        let session = try Fixtures.session(TestModels.affine, name: "affine.onnx")
         let error = try #require(throws: OnnxRuntimeError.self) {
             try session.run(["x": Tensor(shape: [1, 5], floats: [1, 2, 3, 4, 5])])
         }
@@ -72,7 +71,7 @@ struct RunTests {
 
     @Test("a wrong element type is reported, not crashed on")
     func wrongElementType() throws {
-        let session = try InferenceSession(runtime: Fixtures.runtime(), modelPath: Fixtures.write(TestModels.affine, name: "affine.onnx"))
+        let session = try Fixtures.session(TestModels.affine, name: "affine.onnx")
         let error = try #require(throws: OnnxRuntimeError.self) {
             try session.run(["x": Tensor(shape: [1, 4], int32s: [1, 2, 3, 4])])
         }
@@ -81,7 +80,7 @@ struct RunTests {
 
     @Test("unknown input and output names and missing inputs are rejected")
     func badNames() throws {
-        let session = try InferenceSession(runtime: Fixtures.runtime(), modelPath: Fixtures.write(TestModels.affine, name: "affine.onnx"))
+        let session = try Fixtures.session(TestModels.affine, name: "affine.onnx")
         let input = try Tensor(shape: [1, 4], floats: [1, 2, 3, 4])
 
         let unknownInput = try #require(throws: OnnxRuntimeError.self) { try session.run(["nope": input]) }

@@ -1,6 +1,7 @@
 import OnnxRuntime
 import Testing
 
+/// Tensor validation, typed access and half-precision conversion.
 @Suite("Tensor values")
 struct TensorTests {
     @Test("element counts must match the shape")
@@ -41,7 +42,9 @@ struct TensorTests {
 
     @Test("float to half rounding matches Float16 (nearest, ties to even)")
     func floatToHalf() throws {
-        var values: [Float] = [0, -0, 1, -1, 65504, 65519.99, 65520, 1e-8, 2.98e-8, 5.96e-8, 6.1e-5, .infinity, -.infinity]
+        var values: [Float] = [
+            0, -0, 1, -1, 65504, 65519.99, 65520, 1e-8, 2.98e-8, 5.96e-8, 6.1e-5, .infinity, -.infinity,
+        ]
         var generator = SplitMix64(seed: 42)
         for _ in 0..<200_000 {
             values.append(Float(bitPattern: UInt32(truncatingIfNeeded: generator.next())))
@@ -70,8 +73,10 @@ struct TensorTests {
 struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
+    /// Creates a generator whose sequence is fixed by `seed`.
     init(seed: UInt64) { state = seed }
 
+    /// The next 64 pseudo-random bits.
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state

@@ -3,6 +3,7 @@ import OnnxRuntime
 import Testing
 import ViewfinderTestSupport
 
+/// The committed `viewfinder-test-tiny` model against its Python onnxruntime goldens.
 @Suite("The committed tiny CLIP model")
 struct TinyModelTests {
     private var imageEncoderPath: String { TestPaths.tinyModel.appendingPathComponent("image_encoder.onnx").path }
@@ -68,7 +69,10 @@ struct TinyModelTests {
         for (name, golden) in [("features", features), ("embeddings", embeddings)] {
             let tensor = try #require(outputs[name])
             let difference = golden.maxAbsDifference(to: try tensor.floats(), shape: tensor.shape)
-            #expect(difference <= 1e-5, "\(name): shape \(tensor.shape) vs \(golden.shape), max abs difference \(difference)")
+            #expect(
+                difference <= 1e-5,
+                "\(name): shape \(tensor.shape) vs \(golden.shape), max abs difference \(difference)"
+            )
         }
     }
 
@@ -78,9 +82,12 @@ struct TinyModelTests {
         let perImage = 3 * 224 * 224
         let base = Fixtures.goldenImageInput(count: perImage)
         let inputs = try (0..<6).map { shift in
-            try Tensor(shape: [1, 3, 224, 224], floats: base.map { ($0 + Float(shift) * 0.1).truncatingRemainder(dividingBy: 1) })
+            let pixels = base.map { ($0 + Float(shift) * 0.1).truncatingRemainder(dividingBy: 1) }
+            return try Tensor(shape: [1, 3, 224, 224], floats: pixels)
         }
-        let sequential = try inputs.map { try #require(session.run(["images": $0])["embeddings"]).floats() }
+        let sequential = try inputs.map { input in
+            try #require(session.run(["images": input])["embeddings"]).floats()
+        }
         let concurrent = try await withThrowingTaskGroup(of: (Int, [Float]).self) { group in
             for (index, input) in inputs.enumerated() {
                 group.addTask { (index, try #require(session.run(["images": input])["embeddings"]).floats()) }

@@ -96,6 +96,21 @@ enum Pictures {
     }
 }
 
+extension Pictures {
+    /// A fine, direction-dependent wave pattern (periods of 23 and 31 px): a one-pixel shift changes many values.
+    static func fine(width: Int, height: Int) throws -> PixelBuffer {
+        try rgb(width: width, height: height) { x, y in
+            let fx = Double(x)
+            let fy = Double(y)
+            return [
+                UInt8(127.5 + 127.5 * sin(2 * .pi * fx / 23)),
+                UInt8(127.5 + 127.5 * sin(2 * .pi * fy / 31)),
+                UInt8(255 * (fx + 2 * fy) / Double(width + 2 * height)),
+            ]
+        }
+    }
+}
+
 extension ImageTensor {
     /// The normalised value of `channel` at (`x`, `y`).
     func value(channel: Int, x: Int, y: Int) -> Float {

@@ -34,7 +34,10 @@ struct OrientationTests {
                 case (false, false): Self.white
                 }
             }
-            let file = try await fixture.write(stored, as: "quadrants-\(orientation).png", orientation: orientation)
+            // libvips writes the orientation tag into JPEG's EXIF only (not PNG), hence JPEG.
+            let file = try await fixture.write(
+                stored, as: "quadrants-\(orientation).jpg", format: .jpeg(quality: 100), orientation: orientation
+            )
             var spec = ImagingFixture.clip
             spec.resizeMode = .squash
             let decoded = try await fixture.decoder().decode(file, for: spec)
@@ -47,7 +50,7 @@ struct OrientationTests {
             for (region, colour) in zip(regions, expected) {
                 let actual = decoded.tensor.meanColour(x: region.0, y: region.1, spec: spec)
                 let distance = zip(actual, colour).map { abs($0 - Float($1)) }.max() ?? 0
-                #expect(distance < 3, "orientation \(orientation): expected \(colour), got \(actual)")
+                #expect(distance < 4, "orientation \(orientation): expected \(colour), got \(actual)")
             }
         }
     }
@@ -76,11 +79,13 @@ struct OrientationTests {
     )
     func cropMatchesUpright(orientation: Int, mode: PreprocessSpec.ResizeMode) async throws {
         try await ImagingFixture.with { fixture in
-            // Odd size differences make the crop offsets round, where a wrong mapping would shift a pixel.
-            let stored = try Pictures.asymmetric(width: 451, height: 263)
+            // Odd size differences make the crop offsets round, where a wrong mapping would shift a pixel;
+            // the fine pattern makes a one-pixel shift obvious. Quality 100 without chroma
+            // subsampling keeps JPEG's own error to about one level.
+            let stored = try Pictures.fine(width: 455, height: 263)
             let upright = Self.orient(stored, orientation)
-            let tagged = try await fixture.write(stored, as: "tagged.png", orientation: orientation)
-            let plain = try await fixture.write(upright, as: "upright.png")
+            let tagged = try await fixture.write(stored, as: "tagged.jpg", format: .jpeg(quality: 100), orientation: orientation)
+            let plain = try await fixture.write(upright, as: "upright.jpg", format: .jpeg(quality: 100))
             var spec = ImagingFixture.clip
             spec.resizeMode = mode
 
@@ -89,9 +94,9 @@ struct OrientationTests {
 
             #expect(fromTagged.width == upright.width && fromTagged.height == upright.height)
             let difference = fromTagged.tensor.difference(to: fromUpright.tensor)
-            // Only the order of the horizontal and vertical passes (and their rounding) differs.
+            // Only JPEG's rounding and the order of the resize passes differ.
             #expect(difference.mean < 0.01, "mean difference \(difference.mean)")
-            #expect(difference.max < 0.05, "max difference \(difference.max)")
+            #expect(difference.max < 0.1, "max difference \(difference.max)")
         }
     }
 

@@ -9,9 +9,35 @@ enum Fixtures {
         try OnnxRuntime(libraryPath: TestPaths.onnxRuntimeLibrary.path, logLevel: .error)
     }
 
-    /// Writes `model` into a fresh temporary directory and returns its path.
-    static func write(_ model: OnnxModelBuilder, name: String) throws -> String {
-        try model.write(to: TestPaths.makeTemporaryDirectory("ort-tests"), name: name)
+    /// Writes `model` to a temporary file and opens a session on it with the real library.
+    ///
+    /// The file is deleted once the session exists: ONNX Runtime has read it completely by then.
+    static func session(
+        _ model: OnnxModelBuilder,
+        name: String,
+        options: SessionOptions = SessionOptions()
+    ) throws -> InferenceSession {
+        try withModelFile(model, name: name) { path in
+            try InferenceSession(runtime: runtime(), modelPath: path, options: options)
+        }
+    }
+
+    /// Runs `body` with the path of `model` written to a temporary file, deleted afterwards.
+    static func withModelFile<Result>(
+        _ model: OnnxModelBuilder,
+        name: String,
+        _ body: (String) throws -> Result
+    ) throws -> Result {
+        try withTemporaryDirectory { directory in
+            try body(model.write(to: directory, name: name))
+        }
+    }
+
+    /// Runs `body` with a fresh empty directory, deleted with its contents afterwards.
+    static func withTemporaryDirectory<Result>(_ body: (URL) throws -> Result) throws -> Result {
+        let directory = try TestPaths.makeTemporaryDirectory("ort-tests")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return try body(directory)
     }
 
     /// The deterministic image input shared with the Python goldens: `Float(Double((i * 7919) % 1000) / 500 - 1)`.
@@ -34,6 +60,9 @@ enum Fixtures {
 
 /// A test-setup failure with a message.
 struct FixtureError: Error, CustomStringConvertible {
+    /// What went wrong.
     let description: String
+
+    /// Creates an error with a message.
     init(_ description: String) { self.description = description }
 }

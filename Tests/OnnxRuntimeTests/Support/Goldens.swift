@@ -5,18 +5,27 @@ import ViewfinderTestSupport
 struct Goldens: Decodable {
     /// The image encoder case: a formula-defined input and its outputs.
     struct Image: Decodable {
+        /// The input name, "images".
         let input: String
+        /// The input shape, `[2, 3, 224, 224]`.
         let shape: [Int]
+        /// The expected `features` output.
         let features: NestedArray
+        /// The expected `embeddings` output.
         let embeddings: NestedArray
     }
 
     /// The text encoder case: token ids, mask and outputs.
     struct Text: Decodable {
+        /// The input shape, `[2, L]`.
         let shape: [Int]
+        /// The token ids fed to `input_ids`.
         let inputIDs: NestedArray
+        /// The mask fed to `attention_mask`.
         let attentionMask: NestedArray
+        /// The expected `features` output.
         let features: NestedArray
+        /// The expected `embeddings` output.
         let embeddings: NestedArray
 
         enum CodingKeys: String, CodingKey {
@@ -26,7 +35,9 @@ struct Goldens: Decodable {
         }
     }
 
+    /// The image encoder case.
     let image: Image
+    /// The text encoder case.
     let text: Text
 
     /// Loads `Tests/Fixtures/goldens/viewfinder-test-tiny.json`.
@@ -38,9 +49,12 @@ struct Goldens: Decodable {
 
 /// A JSON array of numbers nested to any depth, flattened row-major with its shape.
 struct NestedArray: Decodable {
+    /// The size of each nesting level, outermost first.
     let shape: [Int]
+    /// The numbers in row-major order.
     let values: [Double]
 
+    /// Decodes a number or an array of nested arrays of equal shape.
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let number = try? container.decode(Double.self) {

@@ -6,44 +6,65 @@ import Foundation
 struct OnnxModelBuilder {
     /// ONNX `TensorProto.DataType` numbers used by the tests.
     enum DataType: Int {
+        /// float32.
         case float = 1
+        /// int32.
         case int32 = 6
+        /// int64.
         case int64 = 7
+        /// IEEE half precision.
         case float16 = 10
     }
 
     /// One declared axis.
     enum Dim {
+        /// A fixed size.
         case value(Int)
+        /// A named symbolic size.
         case param(String)
     }
 
     /// A graph input or output declaration.
     struct Value {
+        /// The graph name.
         var name: String
+        /// The element type.
         var type: DataType
+        /// The declared shape.
         var dims: [Dim]
     }
 
     /// An operator invocation.
     struct Node {
+        /// The ONNX operator, e.g. "MatMul".
         var opType: String
+        /// The names of the values it reads.
         var inputs: [String]
+        /// The names of the values it writes.
         var outputs: [String]
+        /// Integer attributes, e.g. `("to", 10)` for Cast.
         var intAttributes: [(String, Int)] = []
     }
 
     /// A constant float tensor baked into the model.
     struct Initializer {
+        /// The graph name.
         var name: String
+        /// The shape.
         var dims: [Int]
+        /// The row-major values.
         var values: [Float]
     }
 
+    /// The graph inputs, in order.
     var inputs: [Value] = []
+    /// The graph outputs, in order.
     var outputs: [Value] = []
+    /// The operators, in topological order.
     var nodes: [Node] = []
+    /// The constant tensors.
     var initializers: [Initializer] = []
+    /// The default-domain opset version.
     var opset = 17
 
     /// The serialized `ModelProto`.
