@@ -5,7 +5,7 @@ DEMO := var/demo
 BIN = $(shell swift build -c $(CONFIG) --show-bin-path 2>/dev/null)/viewfinder
 PYTHON := .vendor/venv/bin/python3
 
-.PHONY: bootstrap build demo test clean-demo
+.PHONY: bootstrap build demo test clean-demo bench-tokenizer bench-search bench-decode bench-encoder
 
 ## Install system packages, the ONNX Runtime library and the Python tools (idempotent).
 bootstrap:
@@ -19,10 +19,48 @@ build: bootstrap
 demo: build
 	@./scripts/demo.sh "$(BIN)" "$(DEMO)"
 
-## Set up and run the whole test suite.
+## Set up and run the whole test suite. The database servers (PostgreSQL + pgvector, MariaDB 10.11 and 11.8) start
+## on 127.0.0.1 while the tests build, and stop afterwards whatever happens; the tests read their URLs from
+## VIEWFINDER_TEST_*_URL and fail when one is missing.
 test: bootstrap
-	swift build --build-tests
+	@set -euo pipefail; mkdir -p var; \
+	./scripts/test-servers.sh start > var/test-servers.env & servers=$$!; \
+	trap 'wait $$servers 2>/dev/null || true; ./scripts/test-servers.sh stop' EXIT; \
+	swift build --build-tests; \
+	wait $$servers || { echo "make test: the database servers did not start" >&2; exit 1; }; \
+	source var/test-servers.env; \
 	swift test --skip-build --parallel --num-workers 2
+
+## Tokenizers against Python tokenizers on the golden corpus, in one run; rewrites BENCHMARKS.md's section.
+bench-tokenizer: bootstrap
+	swift build -c release --product viewfinder-bench
+	$(PYTHON) tools/tokenizers/bench_reference.py --out var/bench/tokenizer-reference.json
+	"$$(swift build -c release --show-bin-path)/viewfinder-bench" tokenizer --reference var/bench/tokenizer-reference.json
+
+## Decode + preprocess throughput and fidelity against Pillow (full decode and draft()) in one run.
+bench-decode: bootstrap
+	swift build -c release --product viewfinder-bench
+	$(PYTHON) tools/samples/generate_fidelity_corpus.py var/bench/fidelity
+	$(PYTHON) tools/reference/bench_decode.py --out-dir var/bench/decode prepare --fidelity-dir var/bench/fidelity
+	"$$(swift build -c release --show-bin-path)/viewfinder-bench" decode --data var/bench/decode
 
 clean-demo:
 	rm -rf $(DEMO)
+
+## Vector search: the in-process index against numpy and sqlite-vec (SIZES=10000,100000 for a quick run).
+SIZES ?= 10000,100000,1000000
+bench-search: bootstrap
+	$(PYTHON) -m pip install -q -r tools/requirements-bench.txt
+	swift build -c release --product viewfinder-bench
+	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(PYTHON) tools/bench/search_reference.py --out-dir var/bench/search --sizes $(SIZES)
+	"$$(swift build -c release --show-bin-path)/viewfinder-bench" search --data var/bench/search
+
+## Encoders: images/s and texts/s through Viewfinder's ONNX Runtime binding against Python onnxruntime, same run,
+## on random-weight UForm3-multilingual-base- and ViT-B/32-shaped models (fp32 and int8, built once, ~1.8 GB).
+BENCH_MODELS := var/bench/models
+bench-encoder: bootstrap
+	swift build -c release --product viewfinder-bench
+	@test -f $(BENCH_MODELS)/bench-openclip-vit-b-32-int8/text_encoder.onnx -a -f $(BENCH_MODELS)/bench-uform3-multilingual-base-int8/text_encoder.onnx \
+		|| $(PYTHON) tools/models/generate_bench_models.py $(BENCH_MODELS)
+	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$$(swift build -c release --show-bin-path)/viewfinder-bench" encoder \
+		--models $(BENCH_MODELS) --python $(PYTHON)

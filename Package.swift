@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "viewfinder", targets: ["viewfinder"]),
+        .executable(name: "viewfinder-bench", targets: ["ViewfinderBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,15 +21,23 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // C shims: the only places that see C declarations.
         .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
         .systemLibrary(name: "COnnxRuntime"),
+        .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
 
         // Thin safe wrappers over the C libraries.
         .target(name: "OnnxRuntime", dependencies: ["COnnxRuntime"], swiftSettings: strictSettings),
         .target(name: "Tokenizers", swiftSettings: strictSettings),
+        .target(name: "MariaDBClient", dependencies: ["CMariaDB"], swiftSettings: strictSettings),
+        .target(name: "CVectorKernels"),
+        .target(name: "VectorIndex", dependencies: ["CVectorKernels"], swiftSettings: strictSettings),
 
         // Domain: pure values and protocols.
         .target(name: "ViewfinderCore", swiftSettings: strictSettings),
@@ -47,6 +56,10 @@ let package = Package(
             dependencies: [
                 "OnnxRuntime", "Tokenizers", "ViewfinderCore",
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -64,6 +77,22 @@ let package = Package(
             dependencies: ["ViewfinderCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "ViewfinderMariaDB",
+            dependencies: ["ViewfinderCore", "MariaDBClient", .product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ViewfinderPostgres",
+            dependencies: [
+                "ViewfinderCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
 
         // Use cases: scanning, indexing, searching. Only know the domain.
         .target(
@@ -77,7 +106,7 @@ let package = Package(
             name: "ViewfinderApp",
             dependencies: [
                 "ViewfinderCore", "ViewfinderServices", "ViewfinderImaging", "ViewfinderVision",
-                "ViewfinderSQLite", "ViewfinderFileSystem", "OnnxRuntime",
+                "ViewfinderSQLite", "ViewfinderPostgres", "ViewfinderMariaDB", "ViewfinderFileSystem", "OnnxRuntime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
@@ -94,17 +123,36 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Benchmarks against reference implementations (`make bench-…`), kept out of the main binary.
+        .executableTarget(
+            name: "ViewfinderBenchmarks",
+            dependencies: [
+                "Tokenizers", "VectorIndex", "OnnxRuntime", "ViewfinderImaging", "ViewfinderCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // Tests.
         .target(
             name: "ViewfinderTestSupport",
-            dependencies: ["ViewfinderCore"],
+            dependencies: [
+                "ViewfinderCore", "MariaDBClient",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/ViewfinderTestSupport",
             swiftSettings: strictSettings
         ),
         .testTarget(name: "OnnxRuntimeTests", dependencies: ["OnnxRuntime", "ViewfinderTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "VectorIndexTests", dependencies: ["VectorIndex"], swiftSettings: strictSettings),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "ViewfinderTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ViewfinderCoreTests", dependencies: ["ViewfinderCore"], swiftSettings: strictSettings),
-        .testTarget(name: "ViewfinderAppTests", dependencies: ["ViewfinderApp", "ViewfinderTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ViewfinderAppTests", dependencies: ["ViewfinderApp", "OnnxRuntime", "ViewfinderImaging", "ViewfinderTestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "ViewfinderImagingTests",
             dependencies: ["ViewfinderImaging", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
@@ -112,12 +160,30 @@ let package = Package(
         ),
         .testTarget(
             name: "ViewfinderVisionTests",
-            dependencies: ["ViewfinderVision", "OnnxRuntime", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: [
+                "ViewfinderVision", "OnnxRuntime", "Tokenizers", "ViewfinderTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ViewfinderFileSystemTests",
             dependencies: ["ViewfinderFileSystem", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MariaDBClientTests",
+            dependencies: ["MariaDBClient", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ViewfinderStorageContractTests",
+            dependencies: [
+                "ViewfinderCore", "ViewfinderSQLite", "ViewfinderPostgres", "ViewfinderMariaDB", "ViewfinderTestSupport",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ViewfinderSQLiteTests", dependencies: ["ViewfinderSQLite", "ViewfinderTestSupport"], swiftSettings: strictSettings),

@@ -29,6 +29,7 @@ typedef struct VFOrtTypeInfo VFOrtTypeInfo;
 typedef struct VFOrtTensorTypeAndShapeInfo VFOrtTensorTypeAndShapeInfo;
 typedef struct VFOrtSessionOptions VFOrtSessionOptions;
 typedef struct VFOrtAllocator VFOrtAllocator;
+typedef struct VFOrtCUDAProviderOptionsV2 VFOrtCUDAProviderOptionsV2;
 
 // The C API passes its enumerations by value as plain C `int`s; the Swift side
 // defines the meaning of each value.
@@ -226,6 +227,103 @@ typedef struct VFOrtApi {
     // Execution providers compiled into the library.
     /* 125 */ VFOrtStatus *_Nullable (*GetAvailableProviders)(char *_Nullable *_Nullable *out, int *count);
     /* 126 */ VFOrtStatus *_Nullable (*ReleaseAvailableProviders)(char *_Nullable *_Nullable providers, int count);
+
+    // String tensors, session config entries, allocators and I/O binding (unused).
+    /* 127 */ void *_Nullable GetStringTensorElementLength;
+    /* 128 */ void *_Nullable GetStringTensorElement;
+    /* 129 */ void *_Nullable FillStringTensorElement;
+    /* 130 */ void *_Nullable AddSessionConfigEntry;
+    /* 131 */ void *_Nullable CreateAllocator;
+    /* 132 */ void *_Nullable ReleaseAllocator;
+    /* 133 */ void *_Nullable RunWithBinding;
+    /* 134 */ void *_Nullable CreateIoBinding;
+    /* 135 */ void *_Nullable ReleaseIoBinding;
+    /* 136 */ void *_Nullable BindInput;
+    /* 137 */ void *_Nullable BindOutput;
+    /* 138 */ void *_Nullable BindOutputToDevice;
+    /* 139 */ void *_Nullable GetBoundOutputNames;
+    /* 140 */ void *_Nullable GetBoundOutputValues;
+    /* 141 */ void *_Nullable ClearBoundInputs;
+    /* 142 */ void *_Nullable ClearBoundOutputs;
+    /* 143 */ void *_Nullable TensorAt;
+    /* 144 */ void *_Nullable CreateAndRegisterAllocator;
+
+    // Telemetry, profiling, global thread pools and initializers (unused).
+    /* 145 */ void *_Nullable SetLanguageProjection;
+    /* 146 */ void *_Nullable SessionGetProfilingStartTimeNs;
+    /* 147 */ void *_Nullable SetGlobalIntraOpNumThreads;
+    /* 148 */ void *_Nullable SetGlobalInterOpNumThreads;
+    /* 149 */ void *_Nullable SetGlobalSpinControl;
+    /* 150 */ void *_Nullable AddInitializer;
+    /* 151 */ void *_Nullable CreateEnvWithCustomLoggerAndGlobalThreadPools;
+
+    // Older execution-provider entry points with public option structs, arenas, GPU ids (unused).
+    /* 152 */ void *_Nullable SessionOptionsAppendExecutionProvider_CUDA;
+    /* 153 */ void *_Nullable SessionOptionsAppendExecutionProvider_ROCM;
+    /* 154 */ void *_Nullable SessionOptionsAppendExecutionProvider_OpenVINO;
+    /* 155 */ void *_Nullable SetGlobalDenormalAsZero;
+    /* 156 */ void *_Nullable CreateArenaCfg;
+    /* 157 */ void *_Nullable ReleaseArenaCfg;
+    /* 158 */ void *_Nullable ModelMetadataGetGraphDescription;
+    /* 159 */ void *_Nullable SessionOptionsAppendExecutionProvider_TensorRT;
+    /* 160 */ void *_Nullable SetCurrentGpuDeviceId;
+    /* 161 */ void *_Nullable GetCurrentGpuDeviceId;
+    /* 162 */ void *_Nullable KernelInfoGetAttributeArray_float;
+    /* 163 */ void *_Nullable KernelInfoGetAttributeArray_int64;
+    /* 164 */ void *_Nullable CreateArenaCfgV2;
+
+    // Run config, prepacked weights, TensorRT, custom ops, allocators, sparse tensors (unused).
+    /* 165 */ void *_Nullable AddRunConfigEntry;
+    /* 166 */ void *_Nullable CreatePrepackedWeightsContainer;
+    /* 167 */ void *_Nullable ReleasePrepackedWeightsContainer;
+    /* 168 */ void *_Nullable CreateSessionWithPrepackedWeightsContainer;
+    /* 169 */ void *_Nullable CreateSessionFromArrayWithPrepackedWeightsContainer;
+    /* 170 */ void *_Nullable SessionOptionsAppendExecutionProvider_TensorRT_V2;
+    /* 171 */ void *_Nullable CreateTensorRTProviderOptions;
+    /* 172 */ void *_Nullable UpdateTensorRTProviderOptions;
+    /* 173 */ void *_Nullable GetTensorRTProviderOptionsAsString;
+    /* 174 */ void *_Nullable ReleaseTensorRTProviderOptions;
+    /* 175 */ void *_Nullable EnableOrtCustomOps;
+    /* 176 */ void *_Nullable RegisterAllocator;
+    /* 177 */ void *_Nullable UnregisterAllocator;
+    /* 178 */ void *_Nullable IsSparseTensor;
+    /* 179 */ void *_Nullable CreateSparseTensorAsOrtValue;
+    /* 180 */ void *_Nullable FillSparseTensorCoo;
+    /* 181 */ void *_Nullable FillSparseTensorCsr;
+    /* 182 */ void *_Nullable FillSparseTensorBlockSparse;
+    /* 183 */ void *_Nullable CreateSparseTensorWithValuesAsOrtValue;
+    /* 184 */ void *_Nullable UseCooIndices;
+    /* 185 */ void *_Nullable UseCsrIndices;
+    /* 186 */ void *_Nullable UseBlockSparseIndices;
+    /* 187 */ void *_Nullable GetSparseTensorFormat;
+    /* 188 */ void *_Nullable GetSparseTensorValuesTypeAndShape;
+    /* 189 */ void *_Nullable GetSparseTensorValues;
+    /* 190 */ void *_Nullable GetSparseTensorIndicesTypeShape;
+    /* 191 */ void *_Nullable GetSparseTensorIndices;
+
+    // Optional values, GPU streams, provider APIs and custom thread hooks (unused).
+    /* 192 */ void *_Nullable HasValue;
+    /* 193 */ void *_Nullable KernelContext_GetGPUComputeStream;
+    /* 194 */ void *_Nullable GetTensorMemoryInfo;
+    /* 195 */ void *_Nullable GetExecutionProviderApi;
+    /* 196 */ void *_Nullable SessionOptionsSetCustomCreateThreadFn;
+    /* 197 */ void *_Nullable SessionOptionsSetCustomThreadCreationOptions;
+    /* 198 */ void *_Nullable SessionOptionsSetCustomJoinThreadFn;
+    /* 199 */ void *_Nullable SetGlobalCustomCreateThreadFn;
+    /* 200 */ void *_Nullable SetGlobalCustomThreadCreationOptions;
+    /* 201 */ void *_Nullable SetGlobalCustomJoinThreadFn;
+    /* 202 */ void *_Nullable SynchronizeBoundInputs;
+    /* 203 */ void *_Nullable SynchronizeBoundOutputs;
+
+    // CUDA execution provider with opaque, key/value options (since ONNX Runtime 1.11).
+    /* 204 */ VFOrtStatus *_Nullable (*SessionOptionsAppendExecutionProvider_CUDA_V2)(
+        VFOrtSessionOptions *options, const VFOrtCUDAProviderOptionsV2 *cudaOptions);
+    /* 205 */ VFOrtStatus *_Nullable (*CreateCUDAProviderOptions)(VFOrtCUDAProviderOptionsV2 *_Nullable *out);
+    /* 206 */ VFOrtStatus *_Nullable (*UpdateCUDAProviderOptions)(VFOrtCUDAProviderOptionsV2 *cudaOptions,
+                                                                 const char *_Nonnull const *keys,
+                                                                 const char *_Nonnull const *values, size_t count);
+    /* 207 */ void *_Nullable GetCUDAProviderOptionsAsString;
+    /* 208 */ void (*ReleaseCUDAProviderOptions)(VFOrtCUDAProviderOptionsV2 *_Nullable cudaOptions);
 
     // Later slots exist in the real table but are never read through this declaration.
 } VFOrtApi;

@@ -126,6 +126,55 @@ static inline VipsImage *cvips_image_copy_memory(VipsImage *in) {
     return vips_image_copy_memory(in);
 }
 
+/// Inverts each band: 255 - v for 8-bit images.
+static inline int cvips_invert(VipsImage *in, VipsImage **out) {
+    return vips_invert(in, out, NULL);
+}
+
+/// Multiplies two images pixel by pixel; a one-band image is repeated across the other's bands.
+static inline int cvips_multiply(VipsImage *left, VipsImage *right, VipsImage **out) {
+    return vips_multiply(left, right, out, NULL);
+}
+
+/// Computes a * v + b per sample, as float.
+static inline int cvips_linear1(VipsImage *in, VipsImage **out, double a, double b) {
+    return vips_linear1(in, out, a, b, NULL);
+}
+
+/// Rounds float samples to the nearest integer value (halves to even).
+static inline int cvips_rint(VipsImage *in, VipsImage **out) {
+    return vips_round(in, out, VIPS_OPERATION_ROUND_RINT, NULL);
+}
+
+/// Removes alpha by compositing onto a white background.
+static inline int cvips_flatten_white(VipsImage *in, VipsImage **out) {
+    double white[3] = { 255.0, 255.0, 255.0 };
+    VipsArrayDouble *background = vips_array_double_new(white, 3);
+    int status = vips_flatten(in, out, "background", background, NULL);
+    vips_area_unref(VIPS_AREA(background));
+    return status;
+}
+
+/// Loads `filename` and shrinks it to fit `size`×`size`, upright and in sRGB; never enlarges.
+static inline VipsImage *cvips_thumbnail_fit(const char *filename, int size, VipsFailOn fail_on) {
+    VipsImage *out = NULL;
+    if (vips_thumbnail(filename, &out, size,
+            "height", size,
+            "size", VIPS_SIZE_DOWN,
+            "fail_on", fail_on,
+            NULL) != 0) {
+        return NULL;
+    }
+    return out;
+}
+
+// MARK: - Metadata
+
+/// The names of every header field (EXIF entries, blobs, loader facts); free with g_strfreev.
+static inline gchar **cvips_image_field_names(VipsImage *image) {
+    return vips_image_get_fields(image);
+}
+
 // MARK: - Saving
 
 /// Saves as baseline JPEG with the given quality; metadata (EXIF) is kept.
@@ -136,6 +185,16 @@ static inline int cvips_jpegsave(VipsImage *in, const char *filename, int qualit
 /// Saves as PNG; 16-bit interpretations are written with 16 bits per sample.
 static inline int cvips_pngsave(VipsImage *in, const char *filename) {
     return vips_pngsave(in, filename, NULL);
+}
+
+/// Saves as JPEG for display: quality `quality`, metadata stripped, optimised Huffman tables.
+static inline int cvips_jpegsave_stripped(VipsImage *in, const char *filename, int quality) {
+    return vips_jpegsave(in, filename, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, NULL);
+}
+
+/// Saves as lossy WebP for display: quality `quality`, metadata stripped.
+static inline int cvips_webpsave_stripped(VipsImage *in, const char *filename, int quality) {
+    return vips_webpsave(in, filename, "Q", quality, "strip", TRUE, NULL);
 }
 
 // MARK: - Logging

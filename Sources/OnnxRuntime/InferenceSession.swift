@@ -81,7 +81,7 @@ public final class InferenceSession: @unchecked Sendable {
         options: SessionOptions
     ) throws(OnnxRuntimeError) -> OpaquePointer {
         let functions = runtime.functions
-        let ortOptions = try options.makeOrtOptions(functions)
+        let ortOptions = try options.makeOrtOptions(for: runtime)
         // ORT copies the options into the session, so they can go as soon as it exists.
         defer { functions.api.ReleaseSessionOptions(ortOptions) }
         var created: OpaquePointer?

@@ -14,8 +14,14 @@ public final class OnnxRuntime: @unchecked Sendable {
     // Sendable is sound: every stored property is immutable after init, the function table
     // is read-only, and ORT documents OrtEnv as safe to use from any thread for creating sessions.
 
-    /// The C API version the binding asks for: 16 is ONNX Runtime 1.16, the oldest release supported.
-    public static let requiredAPIVersion: UInt32 = 16
+    /// The C API version the binding asks for: the lowest that has every function it calls.
+    ///
+    /// Version 11 (ONNX Runtime 1.11) added the CUDA provider's key/value options, the newest calls used.
+    /// Asking for the lowest version lets any newer library answer; releases from 1.16 on are supported.
+    public static let requiredAPIVersion: UInt32 = 11
+
+    /// The oldest ONNX Runtime release Viewfinder is supported and tested with.
+    public static let oldestSupportedRelease = "1.16"
 
     /// The environment variable that names the library when no path is configured.
     public static let libraryEnvironmentVariable = "VIEWFINDER_ORT_LIBRARY"
@@ -46,8 +52,9 @@ public final class OnnxRuntime: @unchecked Sendable {
         guard let table = base.pointee.GetApi(Self.requiredAPIVersion) else {
             throw OnnxRuntimeError(
                 .apiVersionUnsupported,
-                "ONNX Runtime \(version) at \(libraryPath) is too old: Viewfinder needs ONNX Runtime 1.16 or newer "
-                    + "(C API version \(Self.requiredAPIVersion)). Run `make bootstrap` to install a supported version."
+                "ONNX Runtime \(version) at \(libraryPath) is too old: Viewfinder needs C API version "
+                    + "\(Self.requiredAPIVersion) and supports ONNX Runtime \(Self.oldestSupportedRelease) or newer. "
+                    + "Run `make bootstrap` to install a supported version."
             )
         }
         let functions = OrtFunctionTable(table: table)

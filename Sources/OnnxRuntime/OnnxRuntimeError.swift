@@ -8,6 +8,8 @@ public struct OnnxRuntimeError: Error, Sendable, CustomStringConvertible {
         case libraryInvalid
         /// The library is older than the C API version the binding needs.
         case apiVersionUnsupported
+        /// The requested execution provider is not in the loaded library or could not be started.
+        case providerUnavailable
         /// ONNX Runtime could not create its environment.
         case environmentFailed
         /// The model file does not exist.

@@ -1,8 +1,12 @@
 import COnnxRuntime
 
 extension SessionOptions {
-    /// Creates an `OrtSessionOptions*` carrying these options; the caller releases it.
-    func makeOrtOptions(_ functions: OrtFunctionTable) throws(OnnxRuntimeError) -> OpaquePointer {
+    /// Creates an `OrtSessionOptions*` carrying these options for `runtime`; the caller releases it.
+    ///
+    /// A provider the library does not list is refused before ONNX Runtime is asked for anything.
+    func makeOrtOptions(for runtime: OnnxRuntime) throws(OnnxRuntimeError) -> OpaquePointer {
+        let functions = runtime.functions
+        try executionProvider.checkAvailable(in: runtime)
         let intraOp = try Self.threadCount(intraOpThreads, label: "intraOpThreads")
         let interOp = try Self.threadCount(interOpThreads, label: "interOpThreads")
         var created: OpaquePointer?
@@ -34,6 +38,7 @@ extension SessionOptions {
                 }
             }
             if let firstError { throw firstError }
+            try executionProvider.append(to: options, functions: functions)
             return options
         } catch {
             functions.api.ReleaseSessionOptions(options)

@@ -30,19 +30,23 @@ public struct SessionOptions: Sendable, Hashable {
     public var enableCPUMemArena: Bool
     /// Sequential or parallel execution of the graph.
     public var executionMode: ExecutionMode
+    /// Where operators run; anything but the CPU must be compiled into the loaded library.
+    public var executionProvider: ExecutionProvider
 
-    /// Creates options; the defaults are ONNX Runtime's own.
+    /// Creates options; the defaults are ONNX Runtime's own, on the CPU.
     public init(
         intraOpThreads: Int = 0,
         interOpThreads: Int = 0,
         graphOptimizationLevel: GraphOptimizationLevel = .all,
         enableCPUMemArena: Bool = true,
-        executionMode: ExecutionMode = .sequential
+        executionMode: ExecutionMode = .sequential,
+        executionProvider: ExecutionProvider = .cpu
     ) {
         self.intraOpThreads = intraOpThreads
         self.interOpThreads = interOpThreads
         self.graphOptimizationLevel = graphOptimizationLevel
         self.enableCPUMemArena = enableCPUMemArena
         self.executionMode = executionMode
+        self.executionProvider = executionProvider
     }
 }

@@ -20,6 +20,8 @@ public final class ViewfinderApplication: Sendable {
     /// Blocking inference calls run here; ONNX Runtime parallelises inside each call.
     let inferencePool: NIOThreadPool
     private let runtimeCache = RuntimeCache()
+    /// The libvips runtime, created once on first use (see `vipsRuntime()`).
+    let vipsRuntimeCache = VipsRuntimeCache()
 
     private init(configuration: ViewfinderConfiguration, logger: Logger) {
         self.configuration = configuration
@@ -52,18 +54,32 @@ public final class ViewfinderApplication: Sendable {
     }
 
     /// The installed-model store.
-    public var modelStore: ModelStore { ModelStore(modelsPath: configuration.modelsPath) }
+    public var modelStore: ModelStore { ModelStore(modelsPath: configuration.modelsPath, threadPool: decodePool) }
 
-    /// The descriptor of `model` (default: the configured model), or an error explaining how to install it.
-    public func modelDescriptor(_ model: ModelID? = nil) throws(ViewfinderError) -> ClipModelDescriptor {
-        try modelStore.descriptor(for: model ?? configuration.model)
+    /// Downloads catalogue models from the configured hub into the store.
+    public func modelDownloader() -> HubDownloader {
+        HubDownloader(
+            settings: HubSettings(baseURL: configuration.hubURL, token: configuration.hubToken), store: modelStore,
+            threadPool: decodePool)
     }
 
-    /// Opens the catalog the configuration points at.
+    /// The descriptor of `model` (default: the configured model), or an error explaining how to install it.
+    ///
+    /// With `dims` configured, embeddings are truncated to that many components (matryoshka); the
+    /// catalog keys vectors by model and dims, so truncated and full vectors never meet.
+    public func modelDescriptor(_ model: ModelID? = nil) throws(ViewfinderError) -> ClipModelDescriptor {
+        let descriptor = try modelStore.descriptor(for: model ?? configuration.model)
+        guard let dims = configuration.dims else { return descriptor }
+        return try descriptor.truncated(to: dims)
+    }
+
+    /// Opens the catalog when it is an SQLite file; server backends need `withCatalog`, which runs their pools.
+    @available(*, deprecated, message: "use withCatalog, which also serves PostgreSQL and MariaDB")
     public func openCatalog() throws(ViewfinderError) -> any PhotoCatalog {
-        switch configuration.database {
-        case .sqlite(let path): try SQLiteCatalog(path: path)
+        guard case .sqlite(let path, let precision) = configuration.database else {
+            throw ViewfinderError(.internalFailure, "openCatalog() only opens SQLite catalogs; use withCatalog")
         }
+        return try SQLiteCatalog(path: path, vectorPrecision: precision)
     }
 
     /// An image embedder for `descriptor`.
@@ -80,18 +96,15 @@ public final class ViewfinderApplication: Sendable {
 
     /// The libvips decoder.
     public func imageDecoder() throws(ViewfinderError) -> any ImageDecoding {
-        let logger = self.logger
-        let vips = try VipsRuntime { message in
-            logger.debug("libvips: \(message)")
-        }
-        return VipsImageDecoder(runtime: vips, threadPool: decodePool)
+        VipsImageDecoder(runtime: try vipsRuntime(), threadPool: decodePool, configuration: configuration.imaging.decoding)
     }
 
     /// An indexer that embeds with `descriptor`'s model.
     public func indexer(_ descriptor: ClipModelDescriptor, catalog: any PhotoCatalog) throws(ViewfinderError) -> IndexingService {
         IndexingService(
             fileSystem: LocalLibraryFileSystem(threadPool: decodePool), decoder: try imageDecoder(),
-            embedder: try imageEmbedder(descriptor), catalog: catalog,
+            embedder: try imageEmbedder(descriptor), catalog: catalog, metadataReader: try metadataReader(),
+            thumbnails: configuration.imaging.thumbnails == .index ? try thumbnailStore() : nil,
             options: IndexingOptions(batchSize: configuration.batchSize, decodeConcurrency: configuration.threads * 2),
             logger: logger)
     }
@@ -102,7 +115,7 @@ public final class ViewfinderApplication: Sendable {
     }
 
     private var sessionOptions: SessionOptions {
-        SessionOptions(intraOpThreads: configuration.threads, interOpThreads: 1)
+        configuration.inference.sessionOptions
     }
 
     /// The ONNX Runtime library, loaded once on first use.

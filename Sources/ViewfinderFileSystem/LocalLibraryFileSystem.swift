@@ -29,6 +29,16 @@ public struct LocalLibraryFileSystem: LibraryFileSystem {
         try await onPool { () throws(ViewfinderError) in try Self.hashBlocking(file) }
     }
 
+    public func currentState(of file: LibraryFile) async throws(ViewfinderError) -> LibraryFile {
+        try await onPool { () throws(ViewfinderError) in
+            var status = stat()
+            guard stat(file.absolutePath, &status) == 0 else { throw Self.openFailure(file, errno: errno) }
+            return LibraryFile(
+                root: file.root, relativePath: file.relativePath, size: Int64(status.st_size),
+                modifiedAt: Self.modificationDate(status))
+        }
+    }
+
     private func onPool<T: Sendable>(_ work: @escaping @Sendable () throws(ViewfinderError) -> T) async throws(ViewfinderError) -> T {
         do {
             return try await threadPool.runIfActive { try work() }
@@ -46,7 +56,7 @@ public struct LocalLibraryFileSystem: LibraryFileSystem {
         else {
             throw ViewfinderError(.notFound, "library folder \(root) does not exist or is not a folder")
         }
-        let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
+        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey]
         guard
             let enumerator = FileManager.default.enumerator(
                 at: rootURL, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
@@ -57,17 +67,14 @@ public struct LocalLibraryFileSystem: LibraryFileSystem {
         var pictures: [LibraryFile] = []
         var unsupported: [LibraryFile] = []
         for case let url as URL in enumerator {
-            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else {
-                continue
-            }
+            // The enumerator reports links themselves (lstat) and does not descend into linked folders.
+            guard let values = try? url.resourceValues(forKeys: Set(keys)) else { continue }
             let path = url.standardizedFileURL.path
             guard path.hasPrefix(rootPath + "/") else { continue }
-            let file = LibraryFile(
-                root: rootPath,
-                relativePath: String(path.dropFirst(rootPath.count + 1)),
-                size: Int64(values.fileSize ?? 0),
-                modifiedAt: values.contentModificationDate ?? Date(timeIntervalSince1970: 0)
-            )
+            let relativePath = String(path.dropFirst(rootPath.count + 1))
+            guard values.isRegularFile == true || values.isSymbolicLink == true,
+                let file = Self.entry(path, root: rootPath, relativePath: relativePath)
+            else { continue }
             if pictureExtensions.contains(url.pathExtension.lowercased()) {
                 pictures.append(file)
             } else {
@@ -80,10 +87,43 @@ public struct LocalLibraryFileSystem: LibraryFileSystem {
         return LibraryScan(pictures: pictures, unsupported: unsupported)
     }
 
-    private static func hashBlocking(_ file: LibraryFile) throws(ViewfinderError) -> String {
-        guard let handle = FileHandle(forReadingAtPath: file.absolutePath) else {
-            throw ViewfinderError(.decodeFailed, "\(file.relativePath): cannot open the file for reading")
+    /// A file entry with the size and time `currentState` reports too. For a symbolic link these are
+    /// its target's, or, when the target cannot be reached (a loop, a dangling link), the link's own,
+    /// so that reading it reports the reason. Links to folders give nil: they are not followed.
+    private static func entry(_ path: String, root: String, relativePath: String) -> LibraryFile? {
+        var status = stat()
+        if stat(path, &status) == 0 {
+            guard (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        } else {
+            guard lstat(path, &status) == 0 else { return nil }
         }
+        return LibraryFile(
+            root: root, relativePath: relativePath, size: Int64(status.st_size), modifiedAt: modificationDate(status))
+    }
+
+    private static func modificationDate(_ status: stat) -> Date {
+        Date(timeIntervalSince1970: Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9)
+    }
+
+    /// A user-facing error for a file that could not be opened, from the system's reason.
+    private static func openFailure(_ file: LibraryFile, errno code: Int32) -> ViewfinderError {
+        var link = stat()
+        let isLink = lstat(file.absolutePath, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+        let reason = switch code {
+        case ELOOP: "symbolic link loop (the link points back to itself)"
+        case ENOENT where isLink: "broken symbolic link (its target does not exist)"
+        case ENOENT: "the file no longer exists"
+        case EACCES, EPERM: "file cannot be read (permission denied)"
+        case EISDIR: "is a folder, not an image file"
+        default: "cannot open the file for reading (\(String(cString: strerror(code))))"
+        }
+        return ViewfinderError(.decodeFailed, "\(file.relativePath): \(reason)")
+    }
+
+    private static func hashBlocking(_ file: LibraryFile) throws(ViewfinderError) -> String {
+        let descriptor = open(file.absolutePath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw openFailure(file, errno: errno) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         defer { try? handle.close() }
         var hasher = SHA256()
         do {

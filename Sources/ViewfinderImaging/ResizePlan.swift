@@ -70,12 +70,11 @@ struct ResizePlan: Hashable {
         }
     }
 
-    /// The largest JPEG shrink-on-load factor (1, 2, 4 or 8) that keeps the
-    /// shortest side at least twice `side`, so the final cubic reduction still
-    /// does the filtering and the result stays close to a full decode.
-    static func jpegShrink(width: Int, height: Int, side: Int) -> Int {
+    /// The largest JPEG shrink-on-load factor (1, 2, 4 or 8) that keeps the shortest side at least
+    /// `headroom` times `side`, so the final cubic reduction still does the filtering.
+    static func jpegShrink(width: Int, height: Int, side: Int, headroom: Int) -> Int {
         let shortest = min(width, height)
-        for factor in [8, 4, 2] where shortest / factor >= 2 * side {
+        for factor in [8, 4, 2] where shortest / factor >= headroom * side {
             return factor
         }
         return 1

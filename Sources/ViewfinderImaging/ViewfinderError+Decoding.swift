@@ -11,6 +11,8 @@ extension ViewfinderError {
         case folder = "is a folder, not an image file"
         case empty = "file is empty"
         case unreadable = "file cannot be read (permission denied)"
+        case linkLoop = "symbolic link loop (the link points back to itself)"
+        case brokenLink = "broken symbolic link (its target does not exist)"
         case unrecognised = "not an image or unsupported format"
         case damaged = "file is truncated or corrupt"
         case unsupportedColours = "the image's colour format is not supported"

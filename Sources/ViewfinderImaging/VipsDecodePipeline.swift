@@ -33,9 +33,12 @@ struct VipsDecodePipeline {
 
         let pixels: [UInt8]
         do {
-            let shrink = header.loader == "jpegload"
-                ? ResizePlan.jpegShrink(width: width, height: height, side: spec.imageSize)
-                : 1
+            // (`&&` would capture the non-copyable header in an autoclosure.)
+            let isJPEG = header.loader == "jpegload"
+            let headroom = isJPEG ? configuration.shrinkOnLoad.headroom : nil
+            let shrink = headroom.map {
+                ResizePlan.jpegShrink(width: width, height: height, side: spec.imageSize, headroom: $0)
+            } ?? 1
             if shrink > 1 {
                 let loaded = try VipsImageHandle.open(
                     path, access: VIPS_ACCESS_SEQUENTIAL, failOn: failOn, jpegShrink: shrink
@@ -100,31 +103,38 @@ struct VipsDecodePipeline {
         }
     }
 
-    /// The file's path, after checking it names a non-empty regular file.
-    private static func checkedPath(of file: URL, name: String) throws(ViewfinderError) -> String {
+    /// The file's path, after checking it names a readable, non-empty (unless `allowEmpty`) regular file.
+    static func checkedPath(of file: URL, name: String, allowEmpty: Bool = false) throws(ViewfinderError) -> String {
         guard file.isFileURL else {
             throw ViewfinderError(.invalidInput, "\(file.absoluteString) is not a local file.")
         }
         let path = file.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .decodeFailed(name, .missing)
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let failure = errno
+            var linkStatus = stat()
+            let isLink = lstat(path, &linkStatus) == 0 && (linkStatus.st_mode & S_IFMT) == S_IFLNK
+            switch failure {
+            case ELOOP: throw .decodeFailed(name, .linkLoop)
+            case ENOENT where isLink: throw .decodeFailed(name, .brokenLink)
+            case EACCES: throw .decodeFailed(name, .unreadable)
+            default: throw .decodeFailed(name, .missing)
+            }
         }
-        guard !isDirectory.boolValue else {
+        guard (status.st_mode & S_IFMT) != S_IFDIR else {
             throw .decodeFailed(name, .folder)
         }
-        guard FileManager.default.isReadableFile(atPath: path) else {
+        guard access(path, R_OK) == 0 else {
             throw .decodeFailed(name, .unreadable)
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        if size == 0 {
+        if status.st_size == 0, !allowEmpty {
             throw .decodeFailed(name, .empty)
         }
         return path
     }
 
     /// Classifies a failure to read the header: gone since the check, unknown format, or damaged.
-    private static func reasonForUnopenable(_ path: String) -> ViewfinderError.DecodeFailureReason {
+    static func reasonForUnopenable(_ path: String) -> ViewfinderError.DecodeFailureReason {
         guard FileManager.default.fileExists(atPath: path) else { return .missing }
         // Does some loader claim the file by its leading bytes?
         guard let loader = vips_foreign_find_load(path) else {

@@ -8,9 +8,10 @@ public import ViewfinderCore
 /// (`exif_transpose`, `convert("RGB")`, bicubic resize of the shortest side,
 /// centre crop, normalise):
 /// 1. read the header only; refuse images above ``ImagingConfiguration/maxPixels``;
-/// 2. for JPEG, let libjpeg shrink by 2/4/8 while decoding, keeping the
-///    shortest side at least twice the model size;
+/// 2. for JPEG, let libjpeg shrink by 2/4/8 while decoding, as far as
+///    ``ImagingConfiguration/shrinkOnLoad`` allows (`.off` is exact mode);
 /// 3. convert to 8-bit sRGB (CMYK, greyscale, 16-bit, palette) and drop alpha;
+///    8-bit CMYK without a profile uses Pillow's formula, as the reference does;
 /// 4. resize with the cubic kernel and crop the centre square (or squash);
 /// 5. apply the EXIF orientation to the square and normalise into CHW floats.
 ///
@@ -18,6 +19,7 @@ public import ViewfinderCore
 public struct VipsImageDecoder: ImageDecoding {
     /// Limits and strictness in use.
     public let configuration: ImagingConfiguration
+    // Held so libvips stays initialised, and its log handler installed, while this decoder exists.
     private let runtime: VipsRuntime
     private let threadPool: NIOThreadPool
 

@@ -13,6 +13,7 @@ public struct VipsImageEncoder: Sendable {
         case png
     }
 
+    // Held so libvips stays initialised, and its log handler installed, while this encoder exists.
     private let runtime: VipsRuntime
     private let threadPool: NIOThreadPool
 
@@ -22,7 +23,7 @@ public struct VipsImageEncoder: Sendable {
         self.threadPool = threadPool
     }
 
-    /// Writes `pixels` to `file`, replacing it; `orientation` (1...8) is recorded as the EXIF orientation tag.
+    /// Writes `pixels` to `file`, replacing it; `orientation` (1...8, JPEG only) is recorded as the EXIF orientation tag.
     public func write(
         _ pixels: PixelBuffer, to file: URL, as format: Format, orientation: Int = 1
     ) async throws(ViewfinderError) {
@@ -31,6 +32,10 @@ public struct VipsImageEncoder: Sendable {
         }
         guard (1...8).contains(orientation) else {
             throw ViewfinderError(.invalidInput, "EXIF orientation must be 1...8, not \(orientation).")
+        }
+        // libvips 8.14 records the orientation tag only in JPEG's EXIF; refuse rather than drop it.
+        if format == .png, orientation != 1 {
+            throw ViewfinderError(.invalidInput, "An EXIF orientation can only be written to JPEG files.")
         }
         if case .jpeg(let quality) = format, !(1...100).contains(quality) {
             throw ViewfinderError(.invalidInput, "JPEG quality must be 1...100, not \(quality).")

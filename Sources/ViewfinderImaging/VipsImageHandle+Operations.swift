@@ -2,7 +2,11 @@ internal import CVips
 
 extension VipsImageHandle {
     /// Converts to 8-bit-per-band sRGB (from CMYK, greyscale, 16-bit, Lab, …); alpha is carried along.
+    ///
+    /// 8-bit CMYK without an ICC profile uses Pillow's formula (and loses alpha); CMYK with a
+    /// profile goes through the profile.
     func toSRGB() throws(VipsFailure) -> VipsImageHandle {
+        if isUnprofiledCMYK { return try naiveCMYKToSRGB() }
         let converted = try apply("colourspace") { cvips_colourspace($0, $1, VIPS_INTERPRETATION_sRGB) }
         guard converted.format != VIPS_FORMAT_UCHAR else { return converted }
         // sRGB from float sources (HDR, scRGB) can still be float; clip to 0...255.

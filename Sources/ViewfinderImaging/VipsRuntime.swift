@@ -14,14 +14,19 @@ public import ViewfinderCore
 public final class VipsRuntime: Sendable {
     /// Process-wide libvips settings applied when a runtime is created.
     public struct Configuration: Sendable, Hashable {
-        /// Worker threads libvips may use inside one operation.
+        /// Worker threads libvips may use inside one operation (`vips_concurrency_set`).
         ///
-        /// Defaults to 1: callers decode many images in parallel on their own
-        /// thread pool, and extra per-image threads only add contention (measured:
-        /// see the module's report), while keeping one image's work on the thread
-        /// that asked for it.
+        /// Defaults to 1: callers decode many images in parallel on their own thread
+        /// pool, so per-image threads cannot add throughput once that pool covers
+        /// the cores; they only add hand-offs. Measured on 2 cores, 76 wallpaper
+        /// decodes from 2 threads: about 1.80 s CPU with 1 thread per operation
+        /// versus 1.92 s with 2, wall-clock time equal within noise.
         public var threadsPerOperation: Int
-        /// Refuses loaders libvips marks as untrusted (ImageMagick, FITS, …), shrinking the attack surface.
+        /// Refuses loaders libvips marks as untrusted, shrinking the attack surface.
+        ///
+        /// With libvips 8.14 that leaves JPEG, PNG, WebP, TIFF, GIF and HEIC/AVIF;
+        /// it refuses ImageMagick (BMP, …), SVG, PDF, JPEG 2000, JPEG XL, OpenEXR,
+        /// PPM, FITS, Matlab, OpenSlide, Radiance, CSV and raw files.
         public var blockUntrustedLoaders: Bool
 
         /// Creates a configuration; the defaults suit batch indexing.
@@ -41,7 +46,10 @@ public final class VipsRuntime: Sendable {
     /// Initialises libvips (once per process) and applies `configuration`.
     ///
     /// - Parameter logHandler: receives libvips' GLib messages (domain "VIPS"),
-    ///   which otherwise go to standard error.
+    ///   which otherwise go to standard error. GLib handlers are process-wide: the
+    ///   most recently created runtime's handler wins, and it is removed again when
+    ///   that runtime is released. Expect chatty warnings for harmless oddities
+    ///   (e.g. "unknown EXIF resolution unit"), so log them at a low level.
     public init(
         configuration: Configuration = Configuration(),
         logHandler: (@Sendable (VipsLogMessage) -> Void)? = nil

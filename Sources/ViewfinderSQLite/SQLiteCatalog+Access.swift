@@ -6,7 +6,7 @@ extension SQLiteCatalog {
     /// Inserts or updates the photo row for `file` and returns its id.
     static func upsertPhoto(
         _ db: Database, file: LibraryFile, hash: String, width: Int, height: Int,
-        status: IndexStatus, reason: String?, now: Double
+        status: IndexStatus, reason: String?, now: Double, mimeType: String? = nil, orientation: Int = 1
     ) throws -> Int64 {
         try db.execute(
             sql: "INSERT INTO libraries (root, added_at) VALUES (?, ?) ON CONFLICT (root) DO NOTHING",
@@ -17,18 +17,20 @@ extension SQLiteCatalog {
         try db.execute(
             sql: """
                 INSERT INTO photos (uid, library_id, path, content_hash, size, mtime, width, height,
-                                    index_status, error_reason, attempts, added_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    index_status, error_reason, attempts, added_at, updated_at,
+                                    mime_type, orientation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (library_id, path) DO UPDATE SET
                     content_hash = excluded.content_hash, size = excluded.size, mtime = excluded.mtime,
                     width = excluded.width, height = excluded.height, index_status = excluded.index_status,
                     error_reason = excluded.error_reason, attempts = photos.attempts + ?,
-                    updated_at = excluded.updated_at
+                    updated_at = excluded.updated_at, mime_type = coalesce(excluded.mime_type, photos.mime_type),
+                    orientation = excluded.orientation
                 """,
             arguments: [
                 PhotoUID.make(), libraryID, file.relativePath, hash, file.size,
                 file.modifiedAt.timeIntervalSince1970, width, height, status.rawValue, reason,
-                attemptsIncrement, now, now, attemptsIncrement,
+                attemptsIncrement, now, now, mimeType, orientation, attemptsIncrement,
             ])
         guard
             let id = try Int64.fetchOne(

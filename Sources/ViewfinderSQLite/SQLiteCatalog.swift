@@ -5,12 +5,15 @@ public import ViewfinderCore
 /// The embedded default catalog: one SQLite file in WAL mode with a single writer.
 public final class SQLiteCatalog: PhotoCatalog {
     let databasePool: DatabasePool
+    /// How new embeddings are written; stored blobs of either precision are always readable.
+    let vectorPrecision: VectorPrecision
 
     /// Opens (creating if needed) the catalog at `path` and runs pending migrations.
-    public init(path: String) throws(ViewfinderError) {
+    public init(path: String, vectorPrecision: VectorPrecision = .float32) throws(ViewfinderError) {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
+        self.vectorPrecision = vectorPrecision
         do {
             try FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -34,6 +37,12 @@ public final class SQLiteCatalog: PhotoCatalog {
         }
     }
 
+    public func photo(uid: String) async throws(ViewfinderError) -> Photo? {
+        try await read { db in
+            try PhotoRow.fetchOne(db, sql: PhotoRow.selectSQL + " WHERE photos.uid = ?", arguments: [uid])?.photo
+        }
+    }
+
     public func hasEmbedding(photoID: Int64, model: ModelID, dims: Int) async throws(ViewfinderError) -> Bool {
         try await read { db in
             try Bool.fetchOne(
@@ -44,22 +53,21 @@ public final class SQLiteCatalog: PhotoCatalog {
 
     public func save(_ batch: [IndexedPhoto]) async throws(ViewfinderError) {
         guard !batch.isEmpty else { return }
+        for item in batch {
+            try item.embedding.validateForStorage()
+            try item.metadata?.validate()
+        }
+        let precision = vectorPrecision
         try await write { db in
             let now = Date().timeIntervalSince1970
             for item in batch {
                 let photoID = try Self.upsertPhoto(
                     db, file: item.file, hash: item.contentHash, width: item.width, height: item.height,
-                    status: .indexed, reason: nil, now: now)
-                try db.execute(
-                    sql: """
-                        INSERT INTO embeddings (photo_id, model, dims, vector, created_at) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (photo_id, model, dims) DO UPDATE SET vector = excluded.vector,
-                            created_at = excluded.created_at
-                        """,
-                    arguments: [
-                        photoID, item.embedding.model.rawValue, item.embedding.dims,
-                        VectorBlob.encode(item.embedding.vector), now,
-                    ])
+                    status: .indexed, reason: nil, now: now, mimeType: item.mimeType, orientation: item.orientation)
+                if let metadata = item.metadata {
+                    try Self.setMetadata(db, photoID: photoID, metadata, now: now)
+                }
+                try Self.putEmbedding(db, photoID: photoID, item.embedding, precision: precision, now: now)
             }
         }
     }
@@ -81,28 +89,6 @@ public final class SQLiteCatalog: PhotoCatalog {
             try db.execute(
                 sql: "UPDATE photos SET size = ?, mtime = ?, updated_at = ? WHERE id = ?",
                 arguments: [size, modifiedAt.timeIntervalSince1970, Date().timeIntervalSince1970, photoID])
-        }
-    }
-
-    public func vectors(model: ModelID, dims: Int) async throws(ViewfinderError) -> [StoredVector] {
-        try await read { db in
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT embeddings.photo_id, embeddings.vector FROM embeddings
-                    JOIN photos ON photos.id = embeddings.photo_id
-                    WHERE embeddings.model = ? AND embeddings.dims = ? AND photos.index_status = 'indexed'
-                    """,
-                arguments: [model.rawValue, dims])
-            var vectors: [StoredVector] = []
-            while let row = try rows.next() {
-                let blob: Data = row["vector"]
-                // A blob of the wrong length would be a corrupt row; skipping it keeps search answering.
-                if let vector = VectorBlob.decode(blob, dims: dims) {
-                    vectors.append(StoredVector(photoID: row["photo_id"], vector: vector))
-                }
-            }
-            return vectors
         }
     }
 
@@ -130,6 +116,25 @@ public final class SQLiteCatalog: PhotoCatalog {
                 embedded["\(model)/\(dims)"] = row["n"]
             }
             return CatalogCounts(photos: photos, failed: failed, embedded: embedded)
+        }
+    }
+
+    public func capabilities() async throws(ViewfinderError) -> CatalogCapabilities {
+        let precision = vectorPrecision
+        return try await read { db in
+            let version = try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "unknown"
+            let migrations = try SQLiteMigrations.migrator.appliedMigrations(db)
+            var indexes: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT DISTINCT model, dims FROM embeddings") {
+                let model: String = row["model"]
+                let dims: Int = row["dims"]
+                indexes["\(model)/\(dims)"] = "none (exact scan in process)"
+            }
+            return CatalogCapabilities(
+                backend: "sqlite", serverVersion: version, schemaVersion: migrations.last ?? "none",
+                nativeVectorSearch: false, vectorSupport: "none",
+                vectorStorage: "\(precision.rawValue) little-endian blob", vectorIndexes: indexes,
+                searchPath: "exact scan in process")
         }
     }
 

@@ -7,6 +7,9 @@ struct Viewfinder: AsyncParsableCommand {
         commandName: "viewfinder",
         abstract: "Find photos by describing them, with a local CLIP model.",
         version: "0.1.0",
-        subcommands: [IndexCommand.self, SearchCommand.self, EmbedCommand.self, ModelsCommand.self, StatusCommand.self]
+        subcommands: [
+            IndexCommand.self, SearchCommand.self, EmbedCommand.self, ModelsCommand.self, StatusCommand.self, DoctorCommand.self,
+            InspectCommand.self,
+        ]
     )
 }

@@ -7,6 +7,29 @@ struct CLIHarness {
     let folder: URL
     let storage: URL
     let library: URL
+    /// The catalog URL passed as `--database` (nil: the default SQLite file in the storage folder).
+    private(set) var databaseURL: String?
+    /// The server whose scratch database this harness uses, if any.
+    private(set) var server: TestDatabaseServer?
+    private var scratch: URLComponents?
+
+    /// A harness whose catalog is a fresh database on `server` (from `VIEWFINDER_TEST_*_URL`).
+    static func make(database server: TestDatabaseServer) async throws -> CLIHarness {
+        var harness = try CLIHarness()
+        let scratch = try await server.createScratchDatabase()
+        var url = scratch
+        url.scheme = server == .postgres ? "postgres" : "mariadb"
+        harness.server = server
+        harness.scratch = scratch
+        harness.databaseURL = try #require(url.string)
+        return harness
+    }
+
+    /// Drops the scratch database (if any) and removes the folder.
+    func removeAll() async {
+        if let server, let scratch { await server.dropScratchDatabase(scratch) }
+        remove()
+    }
 
     init() throws {
         folder = try TestPaths.makeTemporaryDirectory("viewfinder-e2e")
@@ -24,7 +47,8 @@ struct CLIHarness {
     /// Runs the binary with this harness's storage folder.
     func viewfinder(_ arguments: [String]) throws -> ProcessResult {
         try ProcessRunner.run(
-            ProcessRunner.viewfinderBinary, arguments + ["--storage", storage.path],
+            ProcessRunner.viewfinderBinary,
+            arguments + ["--storage", storage.path] + (databaseURL.map { ["--database", $0] } ?? []),
             environment: ["VIEWFINDER_ORT_LIBRARY": TestPaths.onnxRuntimeLibrary.path])
     }
 

@@ -9,9 +9,9 @@ struct FunctionTableLayoutTests {
         MemoryLayout<VFOrtApi>.offset(of: field).map { $0 / MemoryLayout<UnsafeRawPointer>.size }
     }
 
-    @Test("the table declares slots 0 through 126, one pointer each")
+    @Test("the table declares slots 0 through 208, one pointer each")
     func size() {
-        #expect(MemoryLayout<VFOrtApi>.size == 127 * MemoryLayout<UnsafeRawPointer>.size)
+        #expect(MemoryLayout<VFOrtApi>.size == 209 * MemoryLayout<UnsafeRawPointer>.size)
     }
 
     @Test("ONNX Runtime's own version anchors are at their documented indices")
@@ -21,6 +21,10 @@ struct FunctionTableLayoutTests {
         #expect(Self.index(\VFOrtApi.ReleaseModelMetadata) == 118)
         #expect(Self.index(\VFOrtApi.AddFreeDimensionOverrideByName) == 124)
         #expect(Self.index(\VFOrtApi.ReleaseAvailableProviders) == 126)
+        // Placeholders of later versions, counted in the documented header.
+        #expect(Self.index(\VFOrtApi.AddSessionConfigEntry) == 130)
+        #expect(Self.index(\VFOrtApi.SessionOptionsAppendExecutionProvider_CUDA) == 152)
+        #expect(Self.index(\VFOrtApi.SynchronizeBoundOutputs) == 203)
     }
 
     @Test("every function the binding calls is at its documented index")
@@ -38,7 +42,9 @@ struct FunctionTableLayoutTests {
             (\.AllocatorFree, 76), (\.GetAllocatorWithDefaultOptions, 78), (\.ReleaseEnv, 92),
             (\.ReleaseStatus, 93), (\.ReleaseMemoryInfo, 94), (\.ReleaseSession, 95), (\.ReleaseValue, 96),
             (\.ReleaseTypeInfo, 98), (\.ReleaseTensorTypeAndShapeInfo, 99), (\.ReleaseSessionOptions, 100),
-            (\.GetAvailableProviders, 125),
+            (\.GetAvailableProviders, 125), (\.ReleaseAvailableProviders, 126),
+            (\.SessionOptionsAppendExecutionProvider_CUDA_V2, 204), (\.CreateCUDAProviderOptions, 205),
+            (\.UpdateCUDAProviderOptions, 206), (\.ReleaseCUDAProviderOptions, 208),
         ]
         for (field, index) in expected {
             #expect(Self.index(field) == index, "\(field) should be slot \(index)")

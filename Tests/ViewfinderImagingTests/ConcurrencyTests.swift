@@ -13,8 +13,10 @@ struct ConcurrencyTests {
                 let pixels = try Pictures.rgb(width: 320 + 37 * index, height: 480 - 11 * index) { x, y in
                     [UInt8((x * (index + 1)) & 0xFF), UInt8((y * 3) & 0xFF), UInt8((x + y + 16 * index) & 0xFF)]
                 }
-                let name = index.isMultiple(of: 2) ? "photo-\(index).jpg" : "photo-\(index).png"
-                files.append(try await fixture.write(pixels, as: name, orientation: 1 + index % 8))
+                // JPEGs carry all eight orientations; PNGs cannot carry one.
+                let isJPEG = index.isMultiple(of: 2)
+                let name = isJPEG ? "photo-\(index).jpg" : "photo-\(index).png"
+                files.append(try await fixture.write(pixels, as: name, orientation: isJPEG ? 1 + index / 2 : 1))
             }
             // Include failures, whose error text comes from the shared libvips error buffer.
             files.append(try fixture.writeBytes(Data("not an image".utf8), as: "bogus-1.jpg"))

@@ -42,12 +42,17 @@ struct ResizePlanTests {
         #expect(plan.rawCropOrigin(orientation: 8) == (112, 0))
     }
 
-    @Test("JPEG shrink-on-load keeps the shortest side at least twice the model size")
+    @Test("JPEG shrink-on-load keeps the shortest side at least headroom × the model size")
     func jpegShrink() {
-        #expect(ResizePlan.jpegShrink(width: 5120, height: 2880, side: 224) == 4)  // 720 ≥ 448
-        #expect(ResizePlan.jpegShrink(width: 6000, height: 4000, side: 224) == 8)  // 500 ≥ 448
-        #expect(ResizePlan.jpegShrink(width: 1280, height: 1024, side: 224) == 2)  // 512 ≥ 448
-        #expect(ResizePlan.jpegShrink(width: 800, height: 600, side: 224) == 1)
-        #expect(ResizePlan.jpegShrink(width: 6000, height: 4000, side: 384) == 4)
+        #expect(ResizePlan.jpegShrink(width: 5120, height: 2880, side: 224, headroom: 2) == 4)  // 720 ≥ 448
+        #expect(ResizePlan.jpegShrink(width: 6000, height: 4000, side: 224, headroom: 2) == 8)  // 500 ≥ 448
+        #expect(ResizePlan.jpegShrink(width: 1280, height: 1024, side: 224, headroom: 2) == 2)  // 512 ≥ 448
+        #expect(ResizePlan.jpegShrink(width: 800, height: 600, side: 224, headroom: 2) == 1)
+        #expect(ResizePlan.jpegShrink(width: 6000, height: 4000, side: 384, headroom: 2) == 4)
+        // Like Pillow's draft(): the shortest side only has to stay at least the model size.
+        #expect(ResizePlan.jpegShrink(width: 2560, height: 1600, side: 224, headroom: 1) == 4)  // 400 ≥ 224
+        #expect(ResizePlan.jpegShrink(width: 4000, height: 3000, side: 224, headroom: 1) == 8)  // 375 ≥ 224
+        #expect(ResizePlan.jpegShrink(width: 800, height: 600, side: 224, headroom: 1) == 2)  // 300 ≥ 224
+        #expect(ResizePlan.jpegShrink(width: 400, height: 300, side: 224, headroom: 1) == 1)
     }
 }

@@ -46,6 +46,9 @@ struct VipsImageEncoderTests {
             await #expect(throws: ViewfinderError.self) {
                 try await fixture.encoder.write(pixels, to: fixture.directory.appendingPathComponent("x.png"), as: .png, orientation: 9)
             }
+            await #expect(throws: ViewfinderError.self) {
+                try await fixture.encoder.write(pixels, to: fixture.directory.appendingPathComponent("x.png"), as: .png, orientation: 6)
+            }
             do {
                 try await fixture.encoder.write(pixels, to: inMissingFolder, as: .png)
                 Issue.record("expected an error")

@@ -6,6 +6,7 @@ actor FakeFileSystem: LibraryFileSystem {
     let root = "/library"
     private var files: [String: (content: String, modifiedAt: Date)] = [:]
     private(set) var hashCalls = 0
+    private var changingWhileRead: Set<String> = []
 
     func put(_ path: String, _ content: String, modifiedAt: Date = Date(timeIntervalSince1970: 1_000)) {
         files[path] = (content, modifiedAt)
@@ -28,8 +29,21 @@ actor FakeFileSystem: LibraryFileSystem {
         guard let content = files[file.relativePath]?.content else {
             throw ViewfinderError(.notFound, "\(file.relativePath) vanished")
         }
+        if changingWhileRead.remove(file.relativePath) != nil, let entry = files[file.relativePath] {
+            // Someone writes to the file while the indexer reads it.
+            files[file.relativePath] = (entry.content, entry.modifiedAt.addingTimeInterval(1))
+        }
         return "hash-\(content)"
     }
+
+    func currentState(of file: LibraryFile) throws(ViewfinderError) -> LibraryFile {
+        guard let entry = files[file.relativePath] else { throw ViewfinderError(.notFound, "\(file.relativePath) vanished") }
+        return LibraryFile(root: file.root, relativePath: file.relativePath, size: Int64(entry.content.utf8.count),
+                           modifiedAt: entry.modifiedAt)
+    }
+
+    /// The next hash of `path` finds the file being written to (its size and time move).
+    func changeWhileRead(_ path: String) { changingWhileRead.insert(path) }
 
     func content(of path: String) -> String? { files[path]?.content }
 }
@@ -75,5 +89,51 @@ struct FakeTextEmbedder: TextEmbedding {
             }
             return Embedding(model: model, vector: vector)
         }
+    }
+}
+
+/// Metadata for fake files: the colour name becomes the title; "nometa…" files have none, "badgps…" an impossible latitude.
+struct FakeMetadataReader: MetadataReading {
+    let fileSystem: FakeFileSystem
+
+    func contentType(of file: URL) async throws(ViewfinderError) -> ContentType? {
+        ContentType(mimeType: "image/jpeg", name: "JPEG")
+    }
+
+    func details(of file: URL) async throws(ViewfinderError) -> ImageFileDetails {
+        let path = String(file.path.dropFirst("/library/".count))
+        guard let content = await fileSystem.content(of: path), !path.hasPrefix("nometa") else {
+            throw ViewfinderError(.decodeFailed, "\(path): no metadata")
+        }
+        return ImageFileDetails(
+            fileSize: Int64(content.utf8.count), modifiedAt: Date(timeIntervalSince1970: 1_000),
+            contentType: ContentType(mimeType: "image/jpeg", name: "JPEG"), width: 10, height: 20, orientation: 6,
+            metadata: PhotoMetadata(
+                takenAtSource: .meta, cameraMake: "Fake", latitude: path.hasPrefix("badgps") ? 500 : nil, title: content,
+                keywords: [content]),
+            timeZoneOffset: 3_600)
+    }
+}
+
+/// Records which thumbnails were made; the `failing` hashes cannot be made.
+actor FakeThumbnailStore: ThumbnailStore {
+    nonisolated let format = ThumbnailFormat.jpeg
+    let failing: Set<String>
+    private(set) var prepared: [String] = []
+
+    init(failing: Set<String> = []) { self.failing = failing }
+
+    func cachedThumbnail(for contentHash: String, size: ThumbnailSize) -> URL? {
+        prepared.contains(contentHash) ? URL(fileURLWithPath: "/cache/\(contentHash)_\(size.rawValue).jpg") : nil
+    }
+
+    func thumbnail(for contentHash: String, size: ThumbnailSize, source: URL) throws(ViewfinderError) -> URL {
+        try prepareThumbnails(for: contentHash, source: source)
+        return URL(fileURLWithPath: "/cache/\(contentHash)_\(size.rawValue).jpg")
+    }
+
+    func prepareThumbnails(for contentHash: String, source: URL) throws(ViewfinderError) {
+        guard !failing.contains(contentHash) else { throw ViewfinderError(.decodeFailed, "no thumbnail") }
+        prepared.append(contentHash)
     }
 }

@@ -32,7 +32,7 @@ struct SearchServiceTests {
     @Test func vectorsOfAnotherModelAreNeverCompared() async throws {
         let catalog = InMemoryPhotoCatalog()
         let file = LibraryFile(root: "/l", relativePath: "x.jpg", size: 1, modifiedAt: Date())
-        await catalog.save([IndexedPhoto(file: file, contentHash: "h", width: 1, height: 1,
+        try await catalog.save([IndexedPhoto(file: file, contentHash: "h", width: 1, height: 1,
                                          embedding: Embedding(model: "other-model", vector: [0, 1, 0]))])
         let search = SearchService(catalog: catalog, textEmbedder: FakeTextEmbedder())
         #expect(try await search.search(text: "green", limit: 5).isEmpty)

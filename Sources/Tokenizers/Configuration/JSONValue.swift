@@ -1,38 +1,21 @@
 public import Foundation
 
 /// Any JSON value, so that tokenizer components can read the fields their `type` defines.
-public enum JSONValue: Sendable, Equatable, Decodable {
+///
+/// Objects keep their members in file order with their keys exactly as written: vocabularies may
+/// hold keys that Swift's `String` equality would treat as equal (canonically equivalent forms).
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
+    case object(JSONObject)
 
     /// Parses a JSON document.
     public static func parse(_ data: Data) throws(TokenizerError) -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            throw TokenizerError(.invalidFile, "tokenizer file is not valid JSON", underlying: error)
-        }
+        var parser = JSONParser(bytes: [UInt8](data))
+        return try parser.parseDocument()
     }
 
     /// The member `key` of an object, or nil.
@@ -49,7 +32,7 @@ public enum JSONValue: Sendable, Equatable, Decodable {
 
     /// The numeric value as an integer, or nil.
     public var int: Int? {
-        if case .number(let value) = self, value.rounded() == value { return Int(value) }
+        if case .number(let value) = self, value.rounded() == value, abs(value) < 9.0e15 { return Int(value) }
         return nil
     }
 
@@ -72,14 +55,39 @@ public enum JSONValue: Sendable, Equatable, Decodable {
     }
 
     /// The members of an object, or nil.
-    public var object: [String: JSONValue]? {
+    public var object: JSONObject? {
         if case .object(let value) = self { return value }
         return nil
     }
 
-    /// True for JSON `null` (or a missing member, when used on an optional).
+    /// True for JSON `null`.
     public var isNull: Bool {
         if case .null = self { return true }
         return false
+    }
+}
+
+/// A JSON object: members in file order, keys exactly as written.
+public struct JSONObject: Sendable, Equatable {
+    /// The members in the order of the file.
+    public let members: [(key: String, value: JSONValue)]
+
+    /// Creates an object from its members.
+    public init(_ members: [(key: String, value: JSONValue)]) {
+        self.members = members
+    }
+
+    /// The number of members.
+    public var count: Int { members.count }
+
+    /// The value of the first member whose key has exactly these scalars, or nil.
+    public subscript(key: String) -> JSONValue? {
+        let wanted = key.utf8
+        return members.first { $0.key.utf8.elementsEqual(wanted) }?.value
+    }
+
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.members.count == rhs.members.count
+            && zip(lhs.members, rhs.members).allSatisfy { $0.key.utf8.elementsEqual($1.key.utf8) && $0.value == $1.value }
     }
 }

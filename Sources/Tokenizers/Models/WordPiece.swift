@@ -1,51 +1,54 @@
 /// Greedy longest-match-first sub-word tokenization with a continuation prefix (BERT).
 struct WordPiece: TokenizationModel {
-    let vocabulary: [String: Int]
+    private let trie: ByteTrie
+    private let continuationNode: ByteTrie.Node?
     let unknownID: Int
-    let continuationPrefix: String
     let maxCharactersPerWord: Int
 
     init(_ json: JSONValue) throws(TokenizerError) {
-        guard let vocab = json["vocab"]?.object else { throw .missing("vocab", in: "WordPiece") }
-        var vocabulary: [String: Int] = [:]
-        vocabulary.reserveCapacity(vocab.count)
-        for (token, id) in vocab {
-            guard let id = id.int else { throw .missing("vocab[\(token)]", in: "WordPiece") }
-            vocabulary[token] = id
-        }
+        let entries = try TokenizationModelFactory.vocabulary(json, in: "WordPiece")
+        trie = ByteTrie(entries)
         let unknown = json["unk_token"]?.string ?? "[UNK]"
-        guard let unknownID = vocabulary[unknown] else {
+        guard let unknownID = trie.id(of: Array(unknown.utf8)) else {
             throw TokenizerError(.unknownToken, "WordPiece: unknown token '\(unknown)' is not in the vocabulary")
         }
-        self.vocabulary = vocabulary
         self.unknownID = unknownID
-        self.continuationPrefix = json["continuing_subword_prefix"]?.string ?? "##"
-        self.maxCharactersPerWord = json["max_input_chars_per_word"]?.int ?? 100
+        let prefix = json["continuing_subword_prefix"]?.string ?? "##"
+        continuationNode = trie.walk(Array(prefix.utf8))
+        maxCharactersPerWord = json["max_input_chars_per_word"]?.int ?? 100
     }
 
-    func id(of token: String) -> Int? { vocabulary[token] }
+    func id(of token: [UInt8]) -> Int? { trie.id(of: token) }
 
-    func tokenize(_ word: String) -> [Int] {
-        let scalars = Array(word.unicodeScalars)
-        if scalars.count > maxCharactersPerWord { return [unknownID] }
-        var ids: [Int] = []
-        var start = 0
-        while start < scalars.count {
-            var end = scalars.count
-            var match: Int?
-            while start < end {
-                var piece = String(String.UnicodeScalarView(scalars[start..<end]))
-                if start > 0 { piece = continuationPrefix + piece }
-                if let id = vocabulary[piece] {
-                    match = id
-                    break
-                }
-                end -= 1
-            }
-            guard let id = match else { return [unknownID] }
-            ids.append(id)
-            start = end
+    func tokenize(_ word: [Unicode.Scalar], into ids: inout [Int]) {
+        if word.count > maxCharactersPerWord {
+            ids.append(unknownID)
+            return
         }
-        return ids
+        let bytes = UTF8Encoding.bytes(of: word)
+        let mark = ids.count
+        var start = 0
+        while start < bytes.count {
+            // The longest vocabulary entry starting here (every entry ends on a scalar boundary).
+            guard var node = start == 0 ? ByteTrie.root : continuationNode else {
+                ids.removeSubrange(mark...)
+                ids.append(unknownID)
+                return
+            }
+            var best: (end: Int, id: Int)?
+            var position = start
+            while position < bytes.count, let next = trie.child(of: node, bytes[position]) {
+                node = next
+                position += 1
+                if let id = trie.value(at: node) { best = (position, id) }
+            }
+            guard let match = best else {
+                ids.removeSubrange(mark...)
+                ids.append(unknownID)
+                return
+            }
+            ids.append(match.id)
+            start = match.end
+        }
     }
 }

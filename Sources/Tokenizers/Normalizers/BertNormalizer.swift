@@ -1,5 +1,3 @@
-import Foundation
-
 /// BERT's normalizer: control-character cleaning, CJK spacing, accent stripping, lowercasing.
 struct BertNormalizer: Normalizer {
     let cleanText: Bool
@@ -7,26 +5,29 @@ struct BertNormalizer: Normalizer {
     let stripAccents: Bool
     let lowercase: Bool
 
-    func normalize(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+    func normalize(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.count + 8)
+        for scalar in text {
             if cleanText {
-                if scalar.value == 0 || scalar.value == 0xFFFD || UnicodeClasses.isControl(scalar) { continue }
+                if UnicodeClasses.isBertRemoved(scalar) { continue }
                 if UnicodeClasses.isWhitespace(scalar) {
-                    scalars.append(" ")
+                    result.append(" ")
                     continue
                 }
             }
             if handleChineseCharacters && UnicodeClasses.isChineseCharacter(scalar) {
-                scalars.append(" ")
-                scalars.append(scalar)
-                scalars.append(" ")
+                result.append(" ")
+                result.append(scalar)
+                result.append(" ")
             } else {
-                scalars.append(scalar)
+                result.append(scalar)
             }
         }
-        var result = String(scalars)
-        if stripAccents { result = StripAccentsNormalizer().normalize(result) }
+        if stripAccents {
+            result = UnicodeFormNormalizer(form: .nfd).normalize(result)
+            result.removeAll(where: UnicodeClasses.isBertMark)
+        }
         if lowercase { result = LowercaseNormalizer().normalize(result) }
         return result
     }
@@ -34,37 +35,24 @@ struct BertNormalizer: Normalizer {
 
 /// Lowercases scalar by scalar, without context rules, as Hugging Face tokenizers does.
 struct LowercaseNormalizer: Normalizer {
-    func normalize(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+    func normalize(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.count)
+        for scalar in text {
+            let v = scalar.value
+            if v < 0x80 {
+                result.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar)
+            } else {
+                result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
         }
-        return String(scalars)
+        return result
     }
 }
 
-/// Decomposes (NFD) and drops nonspacing marks.
+/// Drops the marks that Hugging Face's StripAccents removes (it does not decompose first).
 struct StripAccentsNormalizer: Normalizer {
-    func normalize(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars
-        where !UnicodeClasses.isNonspacingMark(scalar) {
-            scalars.append(scalar)
-        }
-        return String(scalars)
-    }
-}
-
-/// One of the four Unicode normalisation forms.
-struct UnicodeFormNormalizer: Normalizer {
-    let form: String
-
-    func normalize(_ text: String) -> String {
-        switch form {
-        case "NFD": return text.decomposedStringWithCanonicalMapping
-        case "NFKD": return text.decomposedStringWithCompatibilityMapping
-        case "NFKC": return text.precomposedStringWithCompatibilityMapping
-        default: return text.precomposedStringWithCanonicalMapping
-        }
+    func normalize(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        text.filter { !UnicodeClasses.isStrippedMark($0) }
     }
 }

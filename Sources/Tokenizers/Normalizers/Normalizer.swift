@@ -1,7 +1,7 @@
-/// Rewrites text before it is split: case, accents, Unicode forms.
+/// Rewrites text before it is split: case, accents, Unicode forms, character maps.
 protocol Normalizer: Sendable {
-    /// The normalised text.
-    func normalize(_ text: String) -> String
+    /// The normalised scalars of `text`.
+    func normalize(_ text: [Unicode.Scalar]) -> [Unicode.Scalar]
 }
 
 /// Builds normalizers from their `tokenizer.json` description.
@@ -23,8 +23,26 @@ enum NormalizerFactory {
             return LowercaseNormalizer()
         case "StripAccents":
             return StripAccentsNormalizer()
-        case "NFD", "NFC", "NFKD", "NFKC":
-            return UnicodeFormNormalizer(form: type)
+        case "NFD":
+            return UnicodeFormNormalizer(form: .nfd)
+        case "NFKD":
+            return UnicodeFormNormalizer(form: .nfkd)
+        case "NFC":
+            return UnicodeFormNormalizer(form: .nfc)
+        case "NFKC":
+            return UnicodeFormNormalizer(form: .nfkc)
+        case "Replace":
+            guard let content = json["content"]?.string else { throw .missing("content", in: "Replace") }
+            return ReplaceNormalizer(pattern: try Pattern(json["pattern"], in: "Replace"), content: Array(content.unicodeScalars))
+        case "Strip":
+            return StripNormalizer(left: json["strip_left"]?.bool ?? true, right: json["strip_right"]?.bool ?? true)
+        case "Prepend":
+            guard let prepend = json["prepend"]?.string else { throw .missing("prepend", in: "Prepend") }
+            return PrependNormalizer(prefix: Array(prepend.unicodeScalars))
+        case "Precompiled":
+            return try PrecompiledNormalizer(json)
+        case "ByteLevel":
+            return ByteLevelNormalizer()
         case "Sequence":
             guard let items = json["normalizers"]?.array else { throw .missing("normalizers", in: "Sequence") }
             var normalizers: [any Normalizer] = []
@@ -42,7 +60,7 @@ enum NormalizerFactory {
 struct NormalizerSequence: Normalizer {
     let normalizers: [any Normalizer]
 
-    func normalize(_ text: String) -> String {
+    func normalize(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
         normalizers.reduce(text) { $1.normalize($0) }
     }
 }

@@ -20,6 +20,16 @@ enum PostProcessorFactory {
                 throw .missing("cls/sep", in: type)
             }
             return WrappingProcessor(prefix: [cls], suffix: [sep])
+        case "ByteLevel":
+            // Only trims offsets; the ids are unchanged.
+            return WrappingProcessor(prefix: [], suffix: [])
+        case "Sequence":
+            guard let items = json["processors"]?.array else { throw .missing("processors", in: "Sequence") }
+            var steps: [any PostProcessor] = []
+            for item in items {
+                if let step = try make(item) { steps.append(step) }
+            }
+            return PostProcessorSequence(steps: steps)
         default:
             throw .unsupported("post_processor", type)
         }
@@ -34,4 +44,15 @@ struct WrappingProcessor: PostProcessor {
     var addedTokenCount: Int { prefix.count + suffix.count }
 
     func process(_ ids: [Int]) -> [Int] { prefix + ids + suffix }
+}
+
+/// Applies several post-processors in order.
+struct PostProcessorSequence: PostProcessor {
+    let steps: [any PostProcessor]
+
+    var addedTokenCount: Int { steps.reduce(0) { $0 + $1.addedTokenCount } }
+
+    func process(_ ids: [Int]) -> [Int] {
+        steps.reduce(ids) { $1.process($0) }
+    }
 }

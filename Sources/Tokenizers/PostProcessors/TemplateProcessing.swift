@@ -9,12 +9,12 @@ struct TemplateProcessing: PostProcessor {
 
     init(_ json: JSONValue) throws(TokenizerError) {
         guard let single = json["single"]?.array else { throw .missing("single", in: "TemplateProcessing") }
-        let specials = json["special_tokens"]?.object ?? [:]
+        let specials = json["special_tokens"]?.object ?? JSONObject([])
         var pieces: [Piece] = []
         for item in single {
             if let special = item["SpecialToken"] {
                 guard let name = special["id"]?.string,
-                    let ids = specials[name]?["ids"]?.array?.compactMap(\.int)
+                    let ids = specials[name]?["ids"]?.array?.compactMap({ $0.int })
                 else { throw .missing("special_tokens entry", in: "TemplateProcessing") }
                 pieces.append(.special(ids))
             } else if item["Sequence"] != nil {

@@ -1,7 +1,22 @@
 /// Splits normalised text into words that the model tokenizes separately.
 protocol PreTokenizer: Sendable {
-    /// Splits each piece further; pieces are processed in order.
-    func split(_ pieces: [String]) -> [String]
+    /// Splits each piece further; pieces are processed in order and empty results dropped.
+    func split(_ pieces: [TextPiece]) -> [TextPiece]
+}
+
+/// A pre-tokenizer that splits each piece on its own.
+protocol PiecewisePreTokenizer: PreTokenizer {
+    /// Appends the parts of `piece` to `output`.
+    func split(_ piece: TextPiece, into output: inout [TextPiece])
+}
+
+extension PiecewisePreTokenizer {
+    func split(_ pieces: [TextPiece]) -> [TextPiece] {
+        var output: [TextPiece] = []
+        output.reserveCapacity(pieces.count * 4)
+        for piece in pieces { split(piece, into: &output) }
+        return output
+    }
 }
 
 /// Builds pre-tokenizers from their `tokenizer.json` description.
@@ -13,8 +28,24 @@ enum PreTokenizerFactory {
         switch type {
         case "BertPreTokenizer":
             return BertPreTokenizer()
+        case "Whitespace":
+            return WhitespacePreTokenizer()
         case "WhitespaceSplit":
             return WhitespaceSplitPreTokenizer()
+        case "Punctuation":
+            return PunctuationPreTokenizer(behavior: try SplitBehavior(json["behavior"], fallback: .isolated, in: type))
+        case "Digits":
+            return DigitsPreTokenizer(individualDigits: json["individual_digits"]?.bool ?? false)
+        case "Metaspace":
+            return try MetaspacePreTokenizer(json)
+        case "ByteLevel":
+            return ByteLevelPreTokenizer(
+                addPrefixSpace: json["add_prefix_space"]?.bool ?? true, useRegex: json["use_regex"]?.bool ?? true)
+        case "Split":
+            return SplitPreTokenizer(
+                pattern: try Pattern(json["pattern"], in: type),
+                behavior: try SplitBehavior(json["behavior"], fallback: .removed, in: type),
+                invert: json["invert"]?.bool ?? false)
         case "Sequence":
             guard let items = json["pretokenizers"]?.array else { throw .missing("pretokenizers", in: "Sequence") }
             var steps: [any PreTokenizer] = []
@@ -32,7 +63,7 @@ enum PreTokenizerFactory {
 struct PreTokenizerSequence: PreTokenizer {
     let steps: [any PreTokenizer]
 
-    func split(_ pieces: [String]) -> [String] {
+    func split(_ pieces: [TextPiece]) -> [TextPiece] {
         steps.reduce(pieces) { $1.split($0) }
     }
 }

@@ -21,7 +21,41 @@ public struct ConfigurationKey: Sendable, Hashable {
     public static let threads = Self(flag: "threads", environment: "VIEWFINDER_THREADS", yaml: "threads")
     /// Pictures per encoder batch.
     public static let batchSize = Self(flag: "batch-size", environment: "VIEWFINDER_BATCH_SIZE", yaml: "batch_size")
+    /// Where the encoders run: `cpu`, `cuda` or `cuda:N`.
+    public static let device = Self(flag: "device", environment: "VIEWFINDER_DEVICE", yaml: "device")
+    /// ONNX Runtime inter-op threads.
+    public static let interOpThreads = Self(
+        flag: "inter-op-threads", environment: "VIEWFINDER_INTER_OP_THREADS", yaml: "inter_op_threads")
+    /// ONNX Runtime graph optimisation level: `disabled`, `basic`, `extended` or `all`.
+    public static let graphOptimization = Self(
+        flag: "graph-optimization", environment: "VIEWFINDER_GRAPH_OPTIMIZATION", yaml: "graph_optimization")
+    /// Whether ONNX Runtime's CPU memory arena is used.
+    public static let memoryArena = Self(flag: "memory-arena", environment: "VIEWFINDER_MEMORY_ARENA", yaml: "memory_arena")
+
+    /// Matryoshka truncation: the number of embedding components kept.
+    public static let dims = Self(flag: "dims", environment: "VIEWFINDER_DIMS", yaml: "dims")
+    /// The model hub's base URL for `models download`.
+    public static let hubURL = Self(flag: "hub-url", environment: "VIEWFINDER_HUB_URL", yaml: "hub_url")
+    /// A token for gated or private hub repositories.
+    public static let hubToken = Self(flag: "token", environment: "VIEWFINDER_HUB_TOKEN", yaml: "hub_token")
+
+    /// Images with more pixels than this are refused before decoding.
+    public static let maxPixels = Self(flag: "max-pixels", environment: "VIEWFINDER_MAX_PIXELS", yaml: "max_pixels")
+    /// Whether truncated image files are refused (true) or decoded as far as they go.
+    public static let rejectTruncated = Self(
+        flag: "reject-truncated", environment: "VIEWFINDER_REJECT_TRUNCATED", yaml: "reject_truncated")
+    /// How far large JPEGs are shrunk while decoding: `fast`, `balanced` or `off` (exact mode).
+    public static let shrinkOnLoad = Self(flag: "shrink-on-load", environment: "VIEWFINDER_SHRINK_ON_LOAD", yaml: "shrink_on_load")
+    /// When thumbnails are made: `lazy` or `index`.
+    public static let thumbnails = Self(flag: "thumbnails", environment: "VIEWFINDER_THUMBNAILS", yaml: "thumbnails")
+    /// The thumbnail format: `jpeg` or `webp`.
+    public static let thumbnailFormat = Self(
+        flag: "thumbnail-format", environment: "VIEWFINDER_THUMBNAIL_FORMAT", yaml: "thumbnail_format")
 
     /// Every key, for validation of the YAML file.
-    public static let all: [ConfigurationKey] = [storagePath, modelsPath, databaseURL, model, ortLibrary, threads, batchSize]
+    public static let all: [ConfigurationKey] = [
+        storagePath, modelsPath, databaseURL, model, ortLibrary, threads, batchSize, dims, hubURL, hubToken,
+        device, interOpThreads, graphOptimization, memoryArena,
+        maxPixels, rejectTruncated, shrinkOnLoad, thumbnails, thumbnailFormat,
+    ]
 }

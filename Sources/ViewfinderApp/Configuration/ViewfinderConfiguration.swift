@@ -1,10 +1,11 @@
 public import Foundation
 public import ViewfinderCore
+import ViewfinderVision
 
 /// Viewfinder's settings, resolved once at start-up and validated.
 public struct ViewfinderConfiguration: Sendable, Equatable {
     /// The model used when none is given: the multilingual UForm3 base model.
-    public static let defaultModel: ModelID = "uform3-image-text-multilingual-base"
+    public static let defaultModel: ModelID = ModelCatalogue.defaultModel
 
     /// The storage folder: catalog, caches and (by default) models.
     public var storagePath: URL
@@ -20,6 +21,16 @@ public struct ViewfinderConfiguration: Sendable, Equatable {
     public var threads: Int
     /// Pictures per encoder batch and per catalog transaction.
     public var batchSize: Int
+    /// How ONNX Runtime runs the encoders (device, threads, graph optimisation, memory arena).
+    public var inference: InferenceSettings
+    /// How pictures are decoded and thumbnailed (pixel limit, truncated files, shrink-on-load, thumbnails).
+    public var imaging: ImagingSettings
+    /// Matryoshka truncation: embeddings keep only their first `dims` components (nil: the model's full size).
+    public var dims: Int?
+    /// The model hub's base URL (`models download`).
+    public var hubURL: URL
+    /// A token for gated or private hub repositories.
+    public var hubToken: String?
 
     /// Resolves and validates every setting from `sources`.
     public init(sources: ConfigurationSources) throws(ViewfinderError) {
@@ -32,6 +43,14 @@ public struct ViewfinderConfiguration: Sendable, Equatable {
         ortLibrary = sources.value(.ortLibrary)
         threads = try Self.positiveInt(sources.value(.threads), name: "threads", default: ProcessInfo.processInfo.activeProcessorCount, max: 256)
         batchSize = try Self.positiveInt(sources.value(.batchSize), name: "batch-size", default: 16, max: 1024)
+        inference = try InferenceSettings(sources: sources, threads: threads)
+        imaging = try ImagingSettings(sources: sources)
+        // Checked against the model's own dimension when the model is loaded (ViewfinderApplication.modelDescriptor).
+        dims = try sources.value(.dims).map { text throws(ViewfinderError) in
+            try Self.positiveInt(text, name: "dims", default: 0, max: 65_536)
+        }
+        hubURL = try HubSettings.parseURL(sources.value(.hubURL) ?? HubSettings.defaultURL)
+        hubToken = sources.value(.hubToken)
     }
 
     /// `$XDG_DATA_HOME/viewfinder`, else `~/.local/share/viewfinder`.

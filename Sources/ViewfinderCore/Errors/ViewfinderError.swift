@@ -10,6 +10,8 @@ public struct ViewfinderError: Error, Sendable, CustomStringConvertible {
         case encodeFailed
         case storageFailed
         case configurationInvalid
+        case networkFailed
+        case integrityFailed
         case internalFailure
     }
 

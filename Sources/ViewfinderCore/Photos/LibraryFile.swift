@@ -46,7 +46,12 @@ public struct LibraryScan: Sendable {
 /// Reads library folders: enumerates files and hashes their content. Never writes.
 public protocol LibraryFileSystem: Sendable {
     /// Recursively lists the files below `root`, skipping hidden files and folders.
+    ///
+    /// Symbolic links to files are listed (a link that loops or dangles too, so reading it reports why);
+    /// symbolic links to folders are not followed, so link cycles cannot make a scan endless.
     func scan(root: String) async throws(ViewfinderError) -> LibraryScan
     /// Lowercase hex SHA-256 of the file's bytes.
     func contentHash(of file: LibraryFile) async throws(ViewfinderError) -> String
+    /// The file as it is on disk now (size and modification time), to notice changes made while it was read.
+    func currentState(of file: LibraryFile) async throws(ViewfinderError) -> LibraryFile
 }

@@ -3,9 +3,12 @@ public enum PhotoUID {
     private static let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz")
 
     /// A new random uid.
-    public static func make() -> String {
+    public static func make() -> String { make(prefix: "p") }
+
+    /// A new random uid for another kind of entity (`a` for albums).
+    public static func make(prefix: Character) -> String {
         var generator = SystemRandomNumberGenerator()
-        return "p" + String((0..<15).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+        return String(prefix) + String((0..<15).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
     }
 
     /// Whether `value` has the shape of a uid (used to refuse anything else in identifiers).

@@ -8,6 +8,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("0001_libraries_photos_embeddings") { db in
             try db.execute(sql: v0001)
         }
+        migrator.registerMigration("0002_full_catalog_albums_fts") { db in
+            try db.execute(sql: v0002)
+        }
         return migrator
     }
 
@@ -45,5 +48,69 @@ enum SQLiteMigrations {
             PRIMARY KEY (photo_id, model, dims)
         ) WITHOUT ROWID;
         CREATE INDEX embeddings_model_dims ON embeddings (model, dims);
+        """
+
+    // Adds the rest of the logical schema: identity, image, capture, text, flags; albums; keyword search.
+    // Times stay REAL seconds since 1970 (UTC), like 0001; `taken_at_local` is the wall clock read as UTC.
+    private static let v0002 = """
+        ALTER TABLE photos ADD COLUMN mime_type TEXT;
+        ALTER TABLE photos ADD COLUMN orientation INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE photos ADD COLUMN taken_at REAL;
+        ALTER TABLE photos ADD COLUMN taken_at_local REAL;
+        ALTER TABLE photos ADD COLUMN taken_src TEXT NOT NULL DEFAULT 'unknown';
+        ALTER TABLE photos ADD COLUMN camera_make TEXT;
+        ALTER TABLE photos ADD COLUMN camera_model TEXT;
+        ALTER TABLE photos ADD COLUMN lens TEXT;
+        ALTER TABLE photos ADD COLUMN iso INTEGER;
+        ALTER TABLE photos ADD COLUMN f_number REAL;
+        ALTER TABLE photos ADD COLUMN exposure TEXT;
+        ALTER TABLE photos ADD COLUMN focal_length REAL;
+        ALTER TABLE photos ADD COLUMN latitude REAL;
+        ALTER TABLE photos ADD COLUMN longitude REAL;
+        ALTER TABLE photos ADD COLUMN altitude REAL;
+        ALTER TABLE photos ADD COLUMN title TEXT;
+        ALTER TABLE photos ADD COLUMN description TEXT;
+        ALTER TABLE photos ADD COLUMN keywords TEXT NOT NULL DEFAULT '';
+        ALTER TABLE photos ADD COLUMN favorite INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE photos ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX photos_taken_at ON photos (taken_at);
+        CREATE INDEX photos_camera ON photos (camera_make, camera_model);
+        CREATE INDEX photos_location ON photos (latitude, longitude);
+
+        CREATE TABLE albums (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            description TEXT,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        CREATE TABLE album_photos (
+            album_id INTEGER NOT NULL REFERENCES albums(id) ON DELETE CASCADE,
+            photo_id INTEGER NOT NULL REFERENCES photos(id) ON DELETE CASCADE,
+            added_at REAL NOT NULL,
+            PRIMARY KEY (album_id, photo_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX album_photos_photo ON album_photos (photo_id);
+
+        CREATE VIRTUAL TABLE photos_fts USING fts5(
+            title, description, keywords, content='photos', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 0'
+        );
+        CREATE TRIGGER photos_fts_insert AFTER INSERT ON photos BEGIN
+            INSERT INTO photos_fts (rowid, title, description, keywords)
+            VALUES (new.id, new.title, new.description, new.keywords);
+        END;
+        CREATE TRIGGER photos_fts_delete AFTER DELETE ON photos BEGIN
+            INSERT INTO photos_fts (photos_fts, rowid, title, description, keywords)
+            VALUES ('delete', old.id, old.title, old.description, old.keywords);
+        END;
+        CREATE TRIGGER photos_fts_update AFTER UPDATE OF title, description, keywords ON photos BEGIN
+            INSERT INTO photos_fts (photos_fts, rowid, title, description, keywords)
+            VALUES ('delete', old.id, old.title, old.description, old.keywords);
+            INSERT INTO photos_fts (rowid, title, description, keywords)
+            VALUES (new.id, new.title, new.description, new.keywords);
+        END;
+        INSERT INTO photos_fts (photos_fts) VALUES ('rebuild');
         """
 }

@@ -7,6 +7,16 @@ struct PhotoRow: FetchableRecord {
     let photo: Photo
 
     init(row: Row) throws {
+        let keywords: String = row["keywords"] ?? ""
+        let metadata = PhotoMetadata(
+            takenAt: (row["taken_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            takenAtLocal: (row["taken_at_local"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            takenAtSource: DateSource(rawValue: row["taken_src"] ?? "") ?? .unknown,
+            cameraMake: row["camera_make"], cameraModel: row["camera_model"], lens: row["lens"], iso: row["iso"],
+            fNumber: row["f_number"], exposure: row["exposure"], focalLength: row["focal_length"],
+            latitude: row["latitude"], longitude: row["longitude"], altitude: row["altitude"],
+            title: row["title"], description: row["description"],
+            keywords: keywords.split(separator: ",").map(String.init))
         photo = Photo(
             id: row["id"],
             uid: row["uid"],
@@ -18,12 +28,37 @@ struct PhotoRow: FetchableRecord {
             width: row["width"],
             height: row["height"],
             status: IndexStatus(rawValue: row["index_status"]) ?? .pending,
-            errorReason: row["error_reason"]
+            errorReason: row["error_reason"],
+            mimeType: row["mime_type"],
+            orientation: row["orientation"],
+            metadata: metadata,
+            favorite: row["favorite"],
+            archived: row["archived"],
+            addedAt: Date(timeIntervalSince1970: row["added_at"]),
+            updatedAt: Date(timeIntervalSince1970: row["updated_at"]),
+            attempts: row["attempts"]
         )
     }
 
     /// The SELECT that every photo query starts from.
     static let selectSQL = """
         SELECT photos.*, libraries.root FROM photos JOIN libraries ON libraries.id = photos.library_id
+        """
+
+    /// The values of the metadata columns, in `metadataAssignments` order.
+    static func metadataArguments(_ metadata: PhotoMetadata) -> StatementArguments {
+        [
+            metadata.takenAt?.timeIntervalSince1970, metadata.takenAtLocal?.timeIntervalSince1970,
+            metadata.takenAtSource.rawValue, metadata.cameraMake, metadata.cameraModel, metadata.lens, metadata.iso,
+            metadata.fNumber, metadata.exposure, metadata.focalLength, metadata.latitude, metadata.longitude,
+            metadata.altitude, metadata.title, metadata.description, metadata.keywords.joined(separator: ","),
+        ]
+    }
+
+    /// `column = ?` for every metadata column.
+    static let metadataAssignments = """
+        taken_at = ?, taken_at_local = ?, taken_src = ?, camera_make = ?, camera_model = ?, lens = ?, iso = ?,
+        f_number = ?, exposure = ?, focal_length = ?, latitude = ?, longitude = ?, altitude = ?, title = ?,
+        description = ?, keywords = ?
         """
 }

@@ -1,10 +1,13 @@
+import Logging
 import ViewfinderCore
 
-/// A picture after hashing and decoding, or the reason it could not be prepared.
+/// A picture after hashing, decoding and reading its metadata, or the reason it could not be prepared.
 struct PreparedPicture: Sendable {
     let file: LibraryFile
     let contentHash: String?
     let outcome: Result<DecodedImage, ViewfinderError>
+    /// What the file says about itself; nil without a metadata reader or when reading it failed.
+    var details: ImageFileDetails?
 }
 
 extension IndexingService {
@@ -28,6 +31,7 @@ extension IndexingService {
         }
     }
 
+    /// Hash → decode → metadata → thumbnails, then a check that the file did not change meanwhile.
     private func prepareOne(_ file: LibraryFile) async -> PreparedPicture {
         let hash: String
         do {
@@ -35,22 +39,58 @@ extension IndexingService {
         } catch {
             return PreparedPicture(file: file, contentHash: nil, outcome: .failure(error))
         }
+        let decoded: DecodedImage
         do {
-            let decoded = try await decoder.decode(file.absoluteURL, for: embedder.preprocessing)
-            return PreparedPicture(file: file, contentHash: hash, outcome: .success(decoded))
+            decoded = try await decoder.decode(file.absoluteURL, for: embedder.preprocessing)
         } catch {
             return PreparedPicture(file: file, contentHash: hash, outcome: .failure(error))
         }
+        var picture = PreparedPicture(file: file, contentHash: hash, outcome: .success(decoded))
+        if let metadataReader {
+            do {
+                picture.details = try await metadataReader.details(of: file.absoluteURL)
+            } catch {
+                // The pixels decoded, so the picture is indexed; only its metadata is missing.
+                logger.warning("metadata unreadable", metadata: ["file": "\(file.relativePath)", "reason": "\(error.message)"])
+            }
+        }
+        if let thumbnails {
+            do {
+                try await thumbnails.prepareThumbnails(for: hash, source: file.absoluteURL)
+            } catch {
+                logger.warning("thumbnails not made", metadata: ["file": "\(file.relativePath)", "reason": "\(error.message)"])
+            }
+        }
+        if let change = await changeWhileReading(file) {
+            return PreparedPicture(file: file, contentHash: nil, outcome: .failure(change))
+        }
+        return picture
+    }
+
+    /// An error if the file's size or modification time moved since the scan (it was being written).
+    ///
+    /// The failure is recorded with the scan's size and time, which no longer match the file, so
+    /// the next run retries it.
+    private func changeWhileReading(_ file: LibraryFile) async -> ViewfinderError? {
+        do {
+            let now = try await fileSystem.currentState(of: file)
+            guard now.size != file.size || now.modifiedAt != file.modifiedAt else { return nil }
+        } catch {
+            return ViewfinderError(.decodeFailed, "\(file.relativePath): the file disappeared while it was being read")
+        }
+        return ViewfinderError(
+            .decodeFailed,
+            "\(file.relativePath): the file changed while it was being read; it will be retried on the next run")
     }
 
     /// Encodes the decoded pictures of a batch and commits them with the batch's failures.
     func encodeAndStore(_ batch: [PreparedPicture]) async throws(ViewfinderError) -> [IndexFailure] {
         var failures: [IndexFailure] = []
-        var decoded: [(file: LibraryFile, hash: String, image: DecodedImage)] = []
+        var decoded: [(picture: PreparedPicture, hash: String, image: DecodedImage)] = []
         for picture in batch {
             switch picture.outcome {
             case .success(let image):
-                decoded.append((picture.file, picture.contentHash ?? "", image))
+                decoded.append((picture, picture.contentHash ?? "", image))
             case .failure(let error):
                 failures.append(IndexFailure(file: picture.file, contentHash: picture.contentHash, reason: error.message))
             }
@@ -62,9 +102,16 @@ extension IndexingService {
                 throw ViewfinderError(.encodeFailed, "the image encoder returned \(embeddings.count) vectors for \(decoded.count) pictures")
             }
             indexed = zip(decoded, embeddings).map { item, embedding in
-                IndexedPhoto(
-                    file: item.file, contentHash: item.hash, width: item.image.width, height: item.image.height,
-                    embedding: embedding)
+                var details = item.picture.details
+                // One odd value must not make the catalog refuse the whole batch: keep the picture, drop the metadata.
+                if let metadata = details?.metadata, (try? metadata.validate()) == nil {
+                    logger.warning("metadata not storable", metadata: ["file": "\(item.picture.file.relativePath)"])
+                    details?.metadata = PhotoMetadata()
+                }
+                return IndexedPhoto(
+                    file: item.picture.file, contentHash: item.hash, width: item.image.width, height: item.image.height,
+                    embedding: embedding, mimeType: details?.contentType.mimeType, orientation: details?.orientation ?? 1,
+                    metadata: details?.metadata)
             }
         }
         try await catalog.save(indexed)

@@ -7,20 +7,28 @@ public struct IndexingService: Sendable {
     let decoder: any ImageDecoding
     let embedder: any ImageEmbedding
     let catalog: any PhotoCatalog
+    let metadataReader: (any MetadataReading)?
+    let thumbnails: (any ThumbnailStore)?
     let options: IndexingOptions
     let logger: Logger
 
     var decodeConcurrency: Int { options.decodeConcurrency }
 
     /// Creates an indexer from its collaborators.
+    ///
+    /// With a `metadataReader`, each picture's EXIF/XMP/IPTC metadata, content type and orientation
+    /// are stored with it; with `thumbnails`, its thumbnails are made while indexing.
     public init(
         fileSystem: any LibraryFileSystem, decoder: any ImageDecoding, embedder: any ImageEmbedding,
-        catalog: any PhotoCatalog, options: IndexingOptions = IndexingOptions(), logger: Logger
+        catalog: any PhotoCatalog, metadataReader: (any MetadataReading)? = nil, thumbnails: (any ThumbnailStore)? = nil,
+        options: IndexingOptions = IndexingOptions(), logger: Logger
     ) {
         self.fileSystem = fileSystem
         self.decoder = decoder
         self.embedder = embedder
         self.catalog = catalog
+        self.metadataReader = metadataReader
+        self.thumbnails = thumbnails
         self.options = options
         self.logger = logger
     }
@@ -59,6 +67,10 @@ public struct IndexingService: Sendable {
             report.embedded += prepared.count - failures.count
             done += prepared.count
             onEvent(.batchCommitted(done: done, pending: work.count))
+        }
+        if report.embedded > 0 {
+            // Backends that build their approximate index after bulk loads (pgvector HNSW) do it now.
+            try await catalog.finishBulkLoad(model: embedder.model, dims: embedder.dims)
         }
         return report
     }

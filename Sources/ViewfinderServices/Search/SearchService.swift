@@ -25,14 +25,14 @@ public struct SearchService: Sendable {
     }
 
     /// The `limit` photos whose stored vectors are nearest to `query`, best first.
-    public func nearest(to query: Embedding, limit: Int) async throws(ViewfinderError) -> [SearchResult] {
-        let stored = try await catalog.vectors(model: query.model, dims: query.dims)
-        var best = TopK<Int64>(k: limit)
-        for candidate in stored {
-            best.offer(candidate.photoID, score: VectorMath.dot(query.vector, candidate.vector))
-        }
-        let photos = try await catalog.photos(ids: best.items.map(\.id))
+    ///
+    /// The catalog ranks: with native vector SQL on PostgreSQL and MariaDB 11.7+, with an exact scan elsewhere.
+    public func nearest(
+        to query: Embedding, limit: Int, filter: PhotoFilter = PhotoFilter()
+    ) async throws(ViewfinderError) -> [SearchResult] {
+        let matches = try await catalog.nearest(to: query, limit: limit, filter: filter)
+        let photos = try await catalog.photos(ids: matches.map(\.photoID))
         let byID = Dictionary(uniqueKeysWithValues: photos.map { ($0.id, $0) })
-        return best.items.compactMap { item in byID[item.id].map { SearchResult(photo: $0, score: item.score) } }
+        return matches.compactMap { match in byID[match.photoID].map { SearchResult(photo: $0, score: match.similarity) } }
     }
 }

@@ -1,3 +1,4 @@
+import Tokenizers
 public import Foundation
 public import ViewfinderCore
 
@@ -5,16 +6,18 @@ extension ClipModelDescriptor {
     /// Reads and validates the model in `folder`; `id` defaults to the folder name.
     public static func load(folder: URL, id: ModelID? = nil) throws(ViewfinderError) -> ClipModelDescriptor {
         let modelID = id ?? ModelID(folder.lastPathComponent)
-        let fm = FileManager.default
-        guard let layout = ModelLayout.detect(in: folder.path, fileExists: fm.fileExists(atPath:)) else {
-            let missing = ModelLayout.uform.requiredFiles.filter { !fm.fileExists(atPath: folder.appendingPathComponent($0).path) }
+        let fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+        guard let layout = ModelLayout.detect(in: folder.path, fileExists: fileExists) else {
             throw ViewfinderError(
                 .invalidInput,
-                "\(folder.path) is not a model folder in a known layout: missing \(missing.joined(separator: ", "))")
+                "\(folder.path) is not a model folder in a known layout: "
+                    + ModelLayout.describeMissing(in: folder.path, fileExists: fileExists))
         }
         switch layout {
         case .uform:
             return try loadUForm(folder: folder, id: modelID)
+        case .openclip:
+            return try loadOpenCLIP(folder: folder, id: modelID)
         }
     }
 
@@ -36,19 +39,11 @@ extension ClipModelDescriptor {
 
     private static func loadUForm(folder: URL, id: ModelID) throws(ViewfinderError) -> ClipModelDescriptor {
         let configURL = folder.appendingPathComponent("config.json")
-        let config: UFormConfig
-        do {
-            config = try JSONDecoder().decode(UFormConfig.self, from: Data(contentsOf: configURL))
-        } catch {
-            throw ViewfinderError(
-                .invalidInput, "\(configURL.path) is not a valid UForm config: \(Self.describe(error))", underlying: error)
-        }
+        let config = try decodeJSON(UFormConfig.self, at: configURL, what: "UForm config")
         let image = config.image_encoder
-        guard image.normalization_means.count == 3, image.normalization_deviations.count == 3,
-            image.normalization_deviations.allSatisfy({ $0 > 0 }), image.image_size > 0
-        else {
-            throw ViewfinderError(.invalidInput, "\(configURL.path): image_encoder needs image_size and three means and deviations")
-        }
+        let preprocessing = try validatedPreprocessing(
+            size: image.image_size, mean: image.normalization_means, std: image.normalization_deviations,
+            resizeMode: .shortestSideThenCenterCrop, source: configURL)
         guard config.text_encoder.embedding_dim == image.embedding_dim, image.embedding_dim > 0 else {
             throw ViewfinderError(.invalidInput, "\(configURL.path): text and image embedding_dim differ")
         }
@@ -56,12 +51,30 @@ extension ClipModelDescriptor {
             throw ViewfinderError(.invalidInput, "\(configURL.path): max_position_embeddings is too small")
         }
         return ClipModelDescriptor(
-            id: id, folder: folder, layout: .uform,
-            preprocessing: PreprocessSpec(
-                imageSize: image.image_size, mean: image.normalization_means, std: image.normalization_deviations),
+            id: id, folder: folder, layout: .uform, preprocessing: preprocessing,
             contextLength: config.text_encoder.max_position_embeddings,
             paddingID: config.text_encoder.padding_idx ?? 0,
-            embeddingDims: image.embedding_dim)
+            embeddingDims: image.embedding_dim, textCleaning: .none)
+    }
+
+    /// Checks a square size and three positive deviations, and builds the preprocessing.
+    static func validatedPreprocessing(
+        size: Int, mean: [Float], std: [Float], resizeMode: PreprocessSpec.ResizeMode, source: URL
+    ) throws(ViewfinderError) -> PreprocessSpec {
+        guard mean.count == 3, std.count == 3, std.allSatisfy({ $0 > 0 }), (1...4096).contains(size) else {
+            throw ViewfinderError(
+                .invalidInput, "\(source.path): needs an image size and three means and (positive) deviations")
+        }
+        return PreprocessSpec(imageSize: size, mean: mean, std: std, resizeMode: resizeMode)
+    }
+
+    /// Decodes a JSON file, turning failures into a message that names the file and the key.
+    static func decodeJSON<T: Decodable>(_ type: T.Type, at url: URL, what: String) throws(ViewfinderError) -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
+        } catch {
+            throw ViewfinderError(.invalidInput, "\(url.path) is not a valid \(what): \(describe(error))", underlying: error)
+        }
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -1,4 +1,5 @@
 public import Foundation
+public import NIOPosix
 public import ViewfinderCore
 
 /// An installed model as `models list` shows it.
@@ -7,84 +8,73 @@ public struct InstalledModel: Sendable, Equatable {
     public let descriptor: ClipModelDescriptor
     /// Total size of the folder's files in bytes.
     public let sizeBytes: Int64
+    /// Whether the folder has a manifest that `models verify` can check.
+    public let hasManifest: Bool
 }
 
 /// The folder of installed models: `<models path>/clip/<name>`.
+///
+/// A folder counts as installed only when it is complete: a known layout, no `.partial` files and,
+/// when it has a manifest, every listed file present with its recorded size. Downloads are staged in
+/// `clip/.download-<name>` and imports in `clip/.import-*`, and are renamed into place only when complete.
 public struct ModelStore: Sendable {
     /// The models path (the parent of `clip/`).
     public let modelsPath: URL
+    /// Blocking file work (copying, hashing, deleting) runs here.
+    let threadPool: NIOThreadPool
 
-    /// Creates a store rooted at `modelsPath`.
-    public init(modelsPath: URL) {
+    /// Creates a store rooted at `modelsPath` whose blocking work runs on `threadPool`.
+    public init(modelsPath: URL, threadPool: NIOThreadPool) {
         self.modelsPath = modelsPath
+        self.threadPool = threadPool
+    }
+
+    /// The folder that holds every model.
+    public var clipFolder: URL {
+        modelsPath.appendingPathComponent("clip")
     }
 
     /// The folder that holds (or would hold) the model `id`.
     public func folder(for id: ModelID) -> URL {
-        modelsPath.appendingPathComponent("clip").appendingPathComponent(id.rawValue)
+        clipFolder.appendingPathComponent(id.rawValue)
     }
 
-    /// Whether the model's folder exists.
+    /// The folder a download of `id` is staged in until it is complete.
+    public func stagingFolder(for id: ModelID) -> URL {
+        clipFolder.appendingPathComponent(".download-\(id.rawValue)")
+    }
+
+    /// Whether the model's folder exists and is complete.
     public func isInstalled(_ id: ModelID) -> Bool {
-        FileManager.default.fileExists(atPath: folder(for: id).path)
+        (try? descriptor(for: id)) != nil
     }
 
-    /// Reads the installed model `id`, or explains how to get it.
+    /// Reads the installed model `id`, or explains how to get it (or why its folder cannot be used).
     public func descriptor(for id: ModelID) throws(ViewfinderError) -> ClipModelDescriptor {
-        guard isInstalled(id) else {
+        let folder = folder(for: id)
+        guard FileManager.default.fileExists(atPath: folder.path) else {
             let installed = (try? installed().map(\.descriptor.id.rawValue)) ?? []
             let choice =
                 installed.isEmpty
                 ? "No model is installed yet."
                 : "Installed models: \(installed.joined(separator: ", ")); pick one with --model NAME."
+            let download =
+                ModelCatalogue.standard.entry(named: id) != nil
+                ? "Download it with `viewfinder models download \(id)`, or import" : "Import"
             throw ViewfinderError(
                 .modelNotInstalled,
                 """
-                Model '\(id)' is not installed in \(folder(for: id).path). \
-                Import a local copy of its files with `viewfinder models import DIR --name \(id)`. \(choice)
+                Model '\(id)' is not installed in \(folder.path). \
+                \(download) a local copy of its files with `viewfinder models import DIR --name \(id)`. \(choice)
                 """)
         }
-        return try ClipModelDescriptor.load(folder: folder(for: id), id: id)
+        try Self.checkComplete(folder, id: id)
+        return try ClipModelDescriptor.load(folder: folder, id: id)
     }
 
-    /// Every readable model folder, sorted by name; unreadable folders are skipped.
+    /// Every complete model folder, sorted by name; incomplete ones are reported by ``inventory()``.
     public func installed() throws(ViewfinderError) -> [InstalledModel] {
-        let clip = modelsPath.appendingPathComponent("clip")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: clip.path) else { return [] }
-        return names.sorted().compactMap { name in
-            guard !name.hasPrefix("."),
-                let descriptor = try? ClipModelDescriptor.load(folder: clip.appendingPathComponent(name))
-            else { return nil }
-            return InstalledModel(descriptor: descriptor, sizeBytes: Self.size(of: descriptor.folder))
-        }
-    }
-
-    /// Validates the model folder at `source` and copies it in as `name` (default: the folder's name).
-    @discardableResult
-    public func importModel(from source: URL, as name: String? = nil) throws(ViewfinderError) -> ClipModelDescriptor {
-        let id = ModelID(name ?? source.standardizedFileURL.lastPathComponent)
-        guard Self.isValidName(id.rawValue) else {
-            throw ViewfinderError(.invalidInput, "'\(id)' is not a valid model name (use letters, digits, '.', '-' and '_')")
-        }
-        _ = try ClipModelDescriptor.load(folder: source, id: id)
-        let destination = folder(for: id)
-        let staging = destination.deletingLastPathComponent().appendingPathComponent(".import-\(UUID().uuidString)")
-        let fm = FileManager.default
-        do {
-            try fm.createDirectory(at: staging.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try fm.copyItem(at: source, to: staging)
-            // Validate the copy before it replaces anything, so a failed import never breaks an installed model.
-            _ = try ClipModelDescriptor.load(folder: staging, id: id)
-            if fm.fileExists(atPath: destination.path) { try fm.removeItem(at: destination) }
-            try fm.moveItem(at: staging, to: destination)
-        } catch let error as ViewfinderError {
-            try? fm.removeItem(at: staging)
-            throw error
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw ViewfinderError(.storageFailed, "cannot copy the model into \(destination.path)", underlying: error)
-        }
-        return try ClipModelDescriptor.load(folder: destination, id: id)
+        inventory().installed
     }
 
     /// Whether `name` is safe as a folder name (no separators, no `..`).
@@ -93,7 +83,37 @@ public struct ModelStore: Sendable {
             && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0) }
     }
 
-    private static func size(of folder: URL) -> Int64 {
+    /// Refuses folders with unfinished downloads or files that no longer match their manifest in size.
+    ///
+    /// Sizes are cheap to check on every load; `models verify` re-hashes the contents.
+    static func checkComplete(_ folder: URL, id: ModelID) throws(ViewfinderError) {
+        let paths = try ModelManifest.filePaths(in: folder)
+        if let partial = paths.first(where: { $0.hasSuffix(".partial") }) {
+            throw ViewfinderError(
+                .integrityFailed,
+                "Model '\(id)' has an unfinished download (\(partial)); run `viewfinder models download \(id)` "
+                    + "or `viewfinder models remove \(id)`.")
+        }
+        guard let manifest = try ModelManifest.read(in: folder) else { return }
+        for file in manifest.files {
+            let url = folder.appendingPathComponent(file.path)
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value
+            guard let size else {
+                throw ViewfinderError(
+                    .integrityFailed,
+                    "Model '\(id)' is missing \(file.path); re-install it (`viewfinder models verify \(id)` lists what is wrong).")
+            }
+            guard size == file.size else {
+                throw ViewfinderError(
+                    .integrityFailed,
+                    "Model '\(id)': \(file.path) has \(size) bytes but its manifest says \(file.size); "
+                        + "re-install it (`viewfinder models verify \(id)` lists what is wrong).")
+            }
+        }
+    }
+
+    /// Total size of the regular files below `folder`.
+    static func size(of folder: URL) -> Int64 {
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.fileSizeKey])
         else { return 0 }
         var total: Int64 = 0
@@ -101,5 +121,16 @@ public struct ModelStore: Sendable {
             total += Int64((try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0)
         }
         return total
+    }
+
+    /// Runs blocking file work on the store's thread pool.
+    func onPool<T: Sendable>(_ work: @escaping @Sendable () throws(ViewfinderError) -> T) async throws(ViewfinderError) -> T {
+        do {
+            return try await threadPool.runIfActive { try work() }
+        } catch let error as ViewfinderError {
+            throw error
+        } catch {
+            throw ViewfinderError(.internalFailure, "the model store's worker threads are shut down", underlying: error)
+        }
     }
 }

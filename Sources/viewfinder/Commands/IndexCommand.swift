@@ -31,14 +31,15 @@ struct IndexCommand: AsyncParsableCommand {
             ConfigurationKey.model.flag: model, ConfigurationKey.batchSize.flag: batchSize.map(String.init),
         ]) { app in
             let descriptor = try app.modelDescriptor()
-            let catalog = try app.openCatalog()
-            let indexer = try app.indexer(descriptor, catalog: catalog)
-            let progress = ProgressPrinter(enabled: !json && Terminal.standardErrorIsTerminal)
-            let report = try await indexer.index(root: root) { event in
-                if json { try? Terminal.json(IndexEventJSON(event)) } else { progress.show(event) }
+            return try await app.withCatalog { catalog in
+                let indexer = try app.indexer(descriptor, catalog: catalog)
+                let progress = ProgressPrinter(enabled: !json && Terminal.standardErrorIsTerminal)
+                let report = try await indexer.index(root: root) { event in
+                    if json { try? Terminal.json(IndexEventJSON(event)) } else { progress.show(event) }
+                }
+                progress.finish()
+                return IndexRunJSON(model: descriptor.id.rawValue, root: root, report: report)
             }
-            progress.finish()
-            return IndexRunJSON(model: descriptor.id.rawValue, root: root, report: report)
         }
         if json {
             try Terminal.json(report)

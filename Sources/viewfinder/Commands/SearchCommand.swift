@@ -32,8 +32,9 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         let output = try await global.withApplication(extra: [ConfigurationKey.model.flag: model]) { app in
             let descriptor = try app.modelDescriptor()
-            let catalog = try app.openCatalog()
-            let results = try await app.search(descriptor, catalog: catalog).search(text: text, limit: limit)
+            let results = try await app.withCatalog { catalog in
+                try await app.search(descriptor, catalog: catalog).search(text: text, limit: limit)
+            }
             return SearchOutput(
                 model: descriptor.id.rawValue, query: text,
                 results: results.enumerated().map { index, result in

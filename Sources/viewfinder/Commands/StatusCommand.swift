@@ -17,6 +17,14 @@ struct StatusCommand: AsyncParsableCommand {
     /// The status report.
     struct Report: Codable, Sendable {
         let database: String
+        let backend: String
+        let serverVersion: String
+        let schemaVersion: String
+        let nativeVectorSearch: Bool
+        let vectorSupport: String
+        let vectorStorage: String
+        let vectorIndexes: [String: String]
+        let searchPath: String
         let model: String
         let modelInstalled: Bool
         let photos: Int
@@ -26,14 +34,24 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let report = try await global.withApplication { app in
-            let counts = try await app.openCatalog().counts()
+            let (counts, capabilities) = try await app.withCatalog { catalog in
+                (try await catalog.counts(), try await catalog.capabilities())
+            }
             return Report(
-                database: app.configuration.database.description, model: app.configuration.model.rawValue,
+                database: app.configuration.database.description, backend: capabilities.backend,
+                serverVersion: capabilities.serverVersion, schemaVersion: capabilities.schemaVersion,
+                nativeVectorSearch: capabilities.nativeVectorSearch, vectorSupport: capabilities.vectorSupport,
+                vectorStorage: capabilities.vectorStorage, vectorIndexes: capabilities.vectorIndexes,
+                searchPath: capabilities.searchPath, model: app.configuration.model.rawValue,
                 modelInstalled: app.modelStore.isInstalled(app.configuration.model), photos: counts.photos,
                 failed: counts.failed, embedded: counts.embedded)
         }
         if json { return try Terminal.json(report, pretty: true) }
         print("database: \(report.database)")
+        print("backend: \(report.backend) \(report.serverVersion) (schema \(report.schemaVersion))")
+        print("vector support: \(report.vectorSupport); stored as \(report.vectorStorage)")
+        print("similarity search: \(report.searchPath)")
+        for (key, index) in report.vectorIndexes.sorted(by: { $0.key < $1.key }) { print("vector index for \(key): \(index)") }
         print("model: \(report.model)\(report.modelInstalled ? "" : " (not installed)")")
         print("photos: \(report.photos) (\(report.failed) failed)")
         for (key, count) in report.embedded.sorted(by: { $0.key < $1.key }) { print("embedded with \(key): \(count)") }

@@ -12,7 +12,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Models path; models live in <path>/clip/<name> (env VIEWFINDER_MODELS_PATH).")
     var modelsPath: String?
 
-    @Option(help: "Catalog URL, e.g. sqlite:///path/catalog.db (env VIEWFINDER_DATABASE_URL).")
+    @Option(help: "Catalog URL: sqlite:///path/catalog.db, postgres://user:pass@host:5432/db or mariadb://user:pass@host:3306/db (env VIEWFINDER_DATABASE_URL).")
     var database: String?
 
     @Option(help: "YAML configuration file (env VIEWFINDER_CONFIG_FILE).")
@@ -24,6 +24,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Threads for decoding and inference (env VIEWFINDER_THREADS; default: all cores).")
     var threads: Int?
 
+    @Option(help: "Where the encoders run: cpu, cuda or cuda:N (env VIEWFINDER_DEVICE; cuda needs onnxruntime-gpu).")
+    var device: String?
+
+    @Option(help: "Keep only the first N embedding components, e.g. 64/128/256 (matryoshka; env VIEWFINDER_DIMS).")
+    var dims: Int?
+
     @Flag(name: .shortAndLong, help: "Log what happens, to standard error.")
     var verbose = false
 
@@ -34,7 +40,8 @@ struct GlobalOptions: ParsableArguments {
         let given: [String: String?] = [
             ConfigurationKey.storagePath.flag: storage, ConfigurationKey.modelsPath.flag: modelsPath,
             ConfigurationKey.databaseURL.flag: database, ConfigurationKey.ortLibrary.flag: ortLibrary,
-            ConfigurationKey.threads.flag: threads.map(String.init),
+            ConfigurationKey.threads.flag: threads.map(String.init), ConfigurationKey.dims.flag: dims.map(String.init),
+            ConfigurationKey.device.flag: device,
         ].merging(extra) { $1 }
         for (key, value) in given { if let value { flags[key] = value } }
         let file = try (config ?? environment["VIEWFINDER_CONFIG_FILE"]).map(ConfigurationSources.readYAML(at:)) ?? [:]

@@ -1,0 +1,104 @@
+import Foundation
+import MariaDBClient
+public import ViewfinderCore
+
+extension MariaDBCatalog {
+    public func vectors(model: ModelID, dims: Int) async throws(ViewfinderError) -> [StoredVector] {
+        guard let space = try await space(model: model, dims: dims, create: false) else { return [] }
+        return try await run("reading vectors") { connection in
+            try connection.query(
+                """
+                SELECT e.photo_id, e.embedding FROM \(unsafeSQL: space.table) e
+                JOIN photos ON photos.id = e.photo_id WHERE photos.index_status = 'indexed'
+                """
+            ).rows.compactMap { row in
+                guard let id = try row.int64(0), let vector = row.bytes(1).flatMap({ MariaDBSpace.decode($0, dims: dims) })
+                else { return nil }
+                return StoredVector(photoID: id, vector: vector)
+            }
+        }
+    }
+
+    public func embedding(photoID: Int64, model: ModelID, dims: Int) async throws(ViewfinderError) -> Embedding? {
+        guard let space = try await space(model: model, dims: dims, create: false) else { return nil }
+        return try await run("reading an embedding") { connection in
+            try connection.query("SELECT embedding FROM \(unsafeSQL: space.table) WHERE photo_id = \(photoID)").rows.first
+                .flatMap { $0.bytes(0) }.flatMap { MariaDBSpace.decode($0, dims: dims) }
+                .map { Embedding(model: model, vector: $0) }
+        }
+    }
+
+    // 11.7+: `ORDER BY VEC_DISTANCE_COSINE(…) LIMIT k` walks the vector index and applies the filter while it
+    // walks (same statement), with mhnsw_ef_search set for this statement only (pool-safe). The exact strategy
+    // ignores the index. Older servers: the filter runs in SQL and the ranking is an exact scan in process.
+    public func nearest(
+        to query: Embedding, limit: Int, filter: PhotoFilter, strategy: VectorSearchStrategy
+    ) async throws(ViewfinderError) -> [VectorMatch] {
+        guard limit > 0, let space = try await space(model: query.model, dims: query.dims, create: false) else { return [] }
+        try query.validateForStorage()
+        let conditions = MariaDBFilterSQL.conditions(filter)
+        if space.storage == "vector" {
+            let vector = MariaDBSpace.encode(query.vector)
+            let efSearch = max(limit, min(configuration.efSearch, 10_000))
+            let hint = strategy == .exact ? "IGNORE INDEX (\(space.table)_vector)" : ""
+            var statement: MariaDBQuery = """
+                SET STATEMENT mhnsw_ef_search = \(efSearch) FOR
+                SELECT e.photo_id, VEC_DISTANCE_COSINE(e.embedding, \(vector)) AS distance
+                FROM \(unsafeSQL: space.table) e \(unsafeSQL: hint) JOIN photos ON photos.id = e.photo_id
+                WHERE 
+                """
+            statement.append(conditions)
+            statement.append(" ORDER BY VEC_DISTANCE_COSINE(e.embedding, \(vector)) LIMIT \(limit)")
+            let search = statement
+            let rows = try await run("searching similar photos") { connection in
+                try connection.query(search).rows.map { row in
+                    VectorMatch(photoID: try row.int64(0) ?? 0, similarity: Float(1 - (try row.double(1) ?? 1)))
+                }
+            }
+            // The index returns candidates in approximate order; ties and near-ties are settled here.
+            return rows.sorted { $0.similarity > $1.similarity || ($0.similarity == $1.similarity && $0.photoID < $1.photoID) }
+        }
+        var statement: MariaDBQuery = """
+            SELECT e.photo_id, e.embedding FROM \(unsafeSQL: space.table) e JOIN photos ON photos.id = e.photo_id WHERE 
+            """
+        statement.append(conditions)
+        let candidates = statement
+        let dims = query.dims
+        let vector = query.vector
+        return try await run("searching similar photos") { connection in
+            var ranking = ExactVectorSearch(query: vector, limit: limit)
+            for row in try connection.query(candidates).rows {
+                if let id = try row.int64(0), let stored = row.bytes(1).flatMap({ MariaDBSpace.decode($0, dims: dims) }) {
+                    ranking.offer(photoID: id, vector: stored)
+                }
+            }
+            return ranking.matches
+        }
+    }
+
+    public func keywordMatches(_ text: String, filter: PhotoFilter, limit: Int) async throws(ViewfinderError) -> [KeywordMatch] {
+        guard limit > 0, let match = MariaDBFilterSQL.booleanQuery(KeywordTerms.terms(in: text)) else { return [] }
+        var statement: MariaDBQuery = """
+            SELECT photos.id, MATCH (photos.title, photos.description, photos.keywords) AGAINST (\(match) IN BOOLEAN MODE) AS relevance
+            FROM photos WHERE MATCH (photos.title, photos.description, photos.keywords) AGAINST (\(match) IN BOOLEAN MODE) AND 
+            """
+        statement.append(MariaDBFilterSQL.conditions(filter))
+        statement.append(" ORDER BY relevance DESC, photos.id LIMIT \(limit)")
+        let query = statement
+        return try await run("searching keywords") { connection in
+            try connection.query(query).rows.map { row in
+                KeywordMatch(photoID: try row.int64(0) ?? 0, relevance: try row.double(1) ?? 0)
+            }
+        }
+    }
+
+    public func photoIDs(matching filter: PhotoFilter, limit: Int) async throws(ViewfinderError) -> [Int64] {
+        var statement: MariaDBQuery = "SELECT photos.id FROM photos WHERE "
+        statement.append(MariaDBFilterSQL.conditions(filter))
+        statement.append(" ORDER BY photos.id LIMIT \(max(0, limit))")
+        let query = statement
+        return try await run("filtering photos") { connection in
+            try connection.query(query).rows.compactMap { try $0.int64(0) }
+        }
+    }
+}

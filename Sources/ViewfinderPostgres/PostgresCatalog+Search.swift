@@ -1,0 +1,114 @@
+import Foundation
+import PostgresNIO
+public import ViewfinderCore
+
+extension PostgresCatalog {
+    public func vectors(model: ModelID, dims: Int) async throws(ViewfinderError) -> [StoredVector] {
+        guard let space = try await space(model: model, dims: dims, create: false) else { return [] }
+        let rows = try await rows(
+            "reading vectors",
+            PostgresQuery(unsafeSQL: """
+                SELECT e.photo_id, e.embedding::vector::real[] FROM \(space.table) e
+                JOIN photos ON photos.id = e.photo_id WHERE photos.index_status = 'indexed'
+                """))
+        return try decoding {
+            try rows.map { row in
+                let (id, vector) = try row.decode((Int64, [Float]).self)
+                return StoredVector(photoID: id, vector: vector)
+            }
+        }
+    }
+
+    public func embedding(photoID: Int64, model: ModelID, dims: Int) async throws(ViewfinderError) -> Embedding? {
+        guard let space = try await space(model: model, dims: dims, create: false) else { return nil }
+        let rows = try await rows(
+            "reading an embedding",
+            PostgresQuery(
+                unsafeSQL: "SELECT embedding::vector::real[] FROM \(space.table) WHERE photo_id = $1",
+                binds: Self.int64Binds(photoID)))
+        return try decoding { try rows.first.map { Embedding(model: model, vector: try $0.decode([Float].self)) } }
+    }
+
+    // The ANN query sits in a materialized CTE ordered by distance only (a tiebreaker there would disable the
+    // HNSW index); ties are broken outside it. Session settings are SET LOCAL inside the transaction, so they
+    // never leak to the next user of the pooled connection.
+    public func nearest(
+        to query: Embedding, limit: Int, filter: PhotoFilter, strategy: VectorSearchStrategy
+    ) async throws(ViewfinderError) -> [VectorMatch] {
+        guard limit > 0, let space = try await space(model: query.model, dims: query.dims, create: false) else { return [] }
+        try query.validateForStorage()
+        var builder = SQLBuilder()
+        let vector = space.cast(builder.bind(query.vector))
+        builder.append("""
+            WITH candidates AS MATERIALIZED (
+                SELECT e.photo_id, e.embedding <=> \(vector) AS distance
+                FROM \(space.table) e JOIN photos ON photos.id = e.photo_id
+                WHERE 
+            """)
+        builder.appendConditions(filter)
+        builder.append("""
+             ORDER BY e.embedding <=> \(vector) LIMIT \(builder.bind(Int64(limit)))
+            )
+            SELECT photo_id, distance FROM candidates ORDER BY distance, photo_id
+            """)
+        let statement = builder.query
+        var settings: [PostgresQuery] = [
+            PostgresQuery(unsafeSQL: "SET LOCAL hnsw.ef_search = \(max(1, min(configuration.efSearch, 1000)))"),
+            PostgresQuery(unsafeSQL: "SET LOCAL hnsw.iterative_scan = \(Self.iterativeScanSetting(configuration.iterativeScan))"),
+        ]
+        switch strategy {
+        case .automatic: break
+        case .exact: settings = ["SET LOCAL enable_indexscan = off"]
+        case .approximate:
+            // Steers the planner to stream the HNSW index scan through a nested loop that applies the filter;
+            // the iterative scan keeps the index producing candidates until LIMIT rows pass the filter.
+            settings += [
+                "SET LOCAL enable_seqscan = off", "SET LOCAL enable_sort = off",
+                "SET LOCAL enable_hashjoin = off", "SET LOCAL enable_mergejoin = off",
+            ]
+        }
+        let rows = try await transaction("searching similar photos") { connection in
+            for setting in settings { try await connection.run(setting, self.logger) }
+            return try await connection.run(statement, self.logger)
+        }
+        return try decoding {
+            try rows.map { row in
+                let (id, distance) = try row.decode((Int64, Double).self)
+                return VectorMatch(photoID: id, similarity: Float(1 - distance))
+            }
+        }
+    }
+
+    public func keywordMatches(_ text: String, filter: PhotoFilter, limit: Int) async throws(ViewfinderError) -> [KeywordMatch] {
+        let terms = KeywordTerms.terms(in: text)
+        guard limit > 0, !terms.isEmpty else { return [] }
+        var builder = SQLBuilder()
+        let query = builder.bind(terms.joined(separator: " "))
+        builder.append("""
+            SELECT photos.id, ts_rank(photos.search_text, plainto_tsquery('simple', \(query))) AS rank
+            FROM photos WHERE photos.search_text @@ plainto_tsquery('simple', \(query)) AND 
+            """)
+        builder.appendConditions(filter)
+        builder.append(" ORDER BY rank DESC, photos.id LIMIT \(builder.bind(Int64(limit)))")
+        let rows = try await rows("searching keywords", builder.query)
+        return try decoding {
+            try rows.map { row in
+                let (id, rank) = try row.decode((Int64, Float).self)
+                return KeywordMatch(photoID: id, relevance: Double(rank))
+            }
+        }
+    }
+
+    public func photoIDs(matching filter: PhotoFilter, limit: Int) async throws(ViewfinderError) -> [Int64] {
+        var builder = SQLBuilder("SELECT photos.id FROM photos WHERE ")
+        builder.appendConditions(filter)
+        builder.append(" ORDER BY photos.id LIMIT \(builder.bind(Int64(max(0, limit))))")
+        let rows = try await rows("filtering photos", builder.query)
+        return try decoding { try rows.map { try $0.decode(Int64.self) } }
+    }
+
+    /// The `hnsw.iterative_scan` value, limited to the three the extension knows.
+    static func iterativeScanSetting(_ value: String) -> String {
+        ["off", "relaxed_order", "strict_order"].contains(value) ? value : "relaxed_order"
+    }
+}

@@ -1,0 +1,53 @@
+public import ViewfinderCore
+
+/// How to reach a PostgreSQL server and how to store and search vectors there.
+public struct PostgresCatalogConfiguration: Sendable, Equatable {
+    /// Whether to use TLS.
+    public enum TLSMode: String, Sendable, Equatable {
+        /// Plain TCP (loopback, trusted networks).
+        case disable
+        /// TLS when the server offers it.
+        case prefer
+        /// TLS or fail.
+        case require
+    }
+
+    /// The server's host name or address.
+    public var host: String
+    /// The server's port.
+    public var port: Int
+    /// The user name.
+    public var username: String
+    /// The password, if the server asks for one.
+    public var password: String?
+    /// The database name.
+    public var database: String
+    /// TLS policy.
+    public var tls: TLSMode
+    /// Most connections the pool opens.
+    public var maximumConnections: Int
+    /// `vector(n)` (float32) or `halfvec(n)` (float16) for new embedding tables.
+    public var vectorPrecision: VectorPrecision
+    /// `hnsw.ef_search` for approximate queries: candidates kept while walking the graph.
+    public var efSearch: Int
+    /// `hnsw.iterative_scan` for filtered approximate queries: `relaxed_order`, `strict_order` or `off`.
+    public var iterativeScan: String
+
+    /// Creates a configuration with the defaults for everything but the address.
+    public init(
+        host: String, port: Int = 5432, username: String, password: String?, database: String,
+        tls: TLSMode = .prefer, maximumConnections: Int = 8, vectorPrecision: VectorPrecision = .float32,
+        efSearch: Int = 100, iterativeScan: String = "relaxed_order"
+    ) {
+        self.host = host
+        self.port = port
+        self.username = username
+        self.password = password
+        self.database = database
+        self.tls = tls
+        self.maximumConnections = maximumConnections
+        self.vectorPrecision = vectorPrecision
+        self.efSearch = efSearch
+        self.iterativeScan = iterativeScan
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Logging
+import NIOPosix
+import Testing
+import ViewfinderCore
+import ViewfinderMariaDB
+import ViewfinderPostgres
+import ViewfinderSQLite
+import ViewfinderTestSupport
+
+/// A catalog implementation under contract test, each on a fresh, empty database of its own.
+enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case memory, sqlite, postgres, mariadb10, mariadb11
+
+    /// The real databases (everything but the in-memory fake).
+    static let databases: [Backend] = [.sqlite, .postgres, .mariadb10, .mariadb11]
+
+    var testDescription: String { rawValue }
+
+    /// What a test gets: the catalog, plus a way to open a second instance on the same database.
+    struct Scope: Sendable {
+        /// The catalog under test.
+        let catalog: any PhotoCatalog
+        /// Opens another catalog on the same database (running its migrations) and returns its applied migrations.
+        let reopen: @Sendable () async throws -> [String]
+        /// The migrations applied to the database.
+        let appliedMigrations: @Sendable () async throws -> [String]
+    }
+
+    /// Runs `body` with a catalog on a fresh database; the database is dropped afterwards.
+    func withCatalog(
+        precision: VectorPrecision = .float32, _ body: @Sendable (Scope) async throws -> Void
+    ) async throws {
+        let logger = Self.quietLogger
+        switch self {
+        case .memory:
+            let catalog = InMemoryPhotoCatalog()
+            try await body(Scope(catalog: catalog, reopen: { [] }, appliedMigrations: { [] }))
+        case .sqlite:
+            let folder = try TestPaths.makeTemporaryDirectory("viewfinder-contract")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = folder.appendingPathComponent("catalog.db").path
+            let catalog = try SQLiteCatalog(path: path, vectorPrecision: precision)
+            try await body(Scope(
+                catalog: catalog,
+                reopen: { try await SQLiteCatalog(path: path, vectorPrecision: precision).appliedMigrations() },
+                appliedMigrations: { try await catalog.appliedMigrations() }))
+        case .postgres:
+            let server = TestDatabaseServer.postgres
+            let scratch = try await server.createScratchDatabase()
+            let configuration = Self.postgresConfiguration(scratch, precision: precision)
+            let catalog = PostgresCatalog(configuration: configuration, logger: logger)
+            do {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { try await catalog.run() }
+                    defer { group.cancelAll() }
+                    try await catalog.migrate()
+                    try await body(Scope(
+                        catalog: catalog,
+                        reopen: {
+                            let second = PostgresCatalog(configuration: configuration, logger: logger)
+                            return try await withThrowingTaskGroup(of: Void.self) { inner in
+                                inner.addTask { try await second.run() }
+                                defer { inner.cancelAll() }
+                                try await second.migrate()
+                                return try await second.appliedMigrations()
+                            }
+                        },
+                        appliedMigrations: { try await catalog.appliedMigrations() }))
+                }
+            } catch {
+                await server.dropScratchDatabase(scratch)
+                throw error
+            }
+            await server.dropScratchDatabase(scratch)
+        case .mariadb10, .mariadb11:
+            let server: TestDatabaseServer = self == .mariadb10 ? .mariadb10 : .mariadb11
+            let scratch = try await server.createScratchDatabase()
+            let configuration = MariaDBCatalogConfiguration(
+                host: scratch.host ?? "127.0.0.1", port: scratch.port ?? 3306, username: scratch.user ?? "",
+                password: scratch.password, database: String(scratch.path.dropFirst()), maximumConnections: 8)
+            let catalog = try await MariaDBCatalog.open(configuration: configuration, threadPool: NIOThreadPool.singleton)
+            do {
+                #expect(catalog.hasNativeVectors == (self == .mariadb11), "server \(catalog.serverVersion)")
+                try await body(Scope(
+                    catalog: catalog,
+                    reopen: {
+                        let second = try await MariaDBCatalog.open(configuration: configuration, threadPool: NIOThreadPool.singleton)
+                        let applied = try await second.appliedMigrations()
+                        await second.close()
+                        return applied
+                    },
+                    appliedMigrations: { try await catalog.appliedMigrations() }))
+            } catch {
+                await catalog.close()
+                await server.dropScratchDatabase(scratch)
+                throw error
+            }
+            await catalog.close()
+            await server.dropScratchDatabase(scratch)
+        }
+    }
+
+    private static let quietLogger: Logger = {
+        var logger = Logger(label: "viewfinder-contract")
+        logger.logLevel = .error
+        return logger
+    }()
+
+    /// Whether nearest-neighbour queries take a native approximate path on this backend.
+    var hasApproximateIndex: Bool { self == .postgres || self == .mariadb11 }
+
+    private static func postgresConfiguration(_ url: URLComponents, precision: VectorPrecision) -> PostgresCatalogConfiguration {
+        PostgresCatalogConfiguration(
+            host: url.host ?? "127.0.0.1", port: url.port ?? 5432, username: url.user ?? "", password: url.password,
+            database: String(url.path.dropFirst()), tls: .disable, maximumConnections: 8, vectorPrecision: precision)
+    }
+}
