@@ -32,7 +32,7 @@ extension ViewfinderApplication {
 
         let vips: DoctorReport.LibvipsInfo
         do {
-            _ = try VipsRuntime()
+            _ = try vipsRuntime()
             vips = .init(version: VipsRuntime.libraryVersion, error: nil)
             checks.append(.init(
                 name: "libvips", ok: true, essential: true, detail: "libvips \(VipsRuntime.libraryVersion)", hint: nil))

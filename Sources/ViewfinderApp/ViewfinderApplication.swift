@@ -19,9 +19,9 @@ public final class ViewfinderApplication: Sendable {
     let decodePool: NIOThreadPool
     /// Blocking inference calls run here; ONNX Runtime parallelises inside each call.
     let inferencePool: NIOThreadPool
-    private let runtimeCache = RuntimeCache()
+    private let runtimeCache = LoadOnce<OnnxRuntime>()
     /// The libvips runtime, created once on first use (see `vipsRuntime()`).
-    let vipsRuntimeCache = VipsRuntimeCache()
+    let vipsRuntimeCache = LoadOnce<VipsRuntime>()
 
     private init(configuration: ViewfinderConfiguration, logger: Logger) {
         self.configuration = configuration
@@ -71,15 +71,6 @@ public final class ViewfinderApplication: Sendable {
         let descriptor = try modelStore.descriptor(for: model ?? configuration.model)
         guard let dims = configuration.dims else { return descriptor }
         return try descriptor.truncated(to: dims)
-    }
-
-    /// Opens the catalog when it is an SQLite file; server backends need `withCatalog`, which runs their pools.
-    @available(*, deprecated, message: "use withCatalog, which also serves PostgreSQL and MariaDB")
-    public func openCatalog() throws(ViewfinderError) -> any PhotoCatalog {
-        guard case .sqlite(let path, let precision) = configuration.database else {
-            throw ViewfinderError(.internalFailure, "openCatalog() only opens SQLite catalogs; use withCatalog")
-        }
-        return try SQLiteCatalog(path: path, vectorPrecision: precision)
     }
 
     /// An image embedder for `descriptor`.
