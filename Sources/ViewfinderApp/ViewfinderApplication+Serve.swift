@@ -4,7 +4,7 @@ import Logging
 public import ServiceLifecycle
 import UnixSignals
 public import ViewfinderCore
-public import ViewfinderHTTP
+import ViewfinderHTTP
 import ViewfinderServices
 import ViewfinderVision
 

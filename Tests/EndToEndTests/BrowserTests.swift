@@ -12,24 +12,8 @@ struct BrowserTests {
         let harness = try CLIHarness()
         defer { harness.remove() }
         _ = try harness.index()
-        let port = Int.random(in: 20_000...60_000)
-        let server = Process()
-        server.executableURL = ProcessRunner.viewfinderBinary
-        server.arguments = [
-            "serve", "--port", String(port), "--model", "viewfinder-test-tiny", "--library", harness.library.path,
-            "--storage", harness.storage.path,
-        ]
-        server.environment = ProcessInfo.processInfo.environment.merging(
-            ["VIEWFINDER_ORT_LIBRARY": TestPaths.onnxRuntimeLibrary.path]) { $1 }
-        let log = harness.folder.appendingPathComponent("serve.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let logHandle = try FileHandle(forWritingTo: log)
-        server.standardOutput = logHandle
-        server.standardError = logHandle
-        try server.run()
+        let (server, base, log) = try startServer(harness)
         defer { if server.isRunning { server.terminate() } }
-        let base = "http://127.0.0.1:\(port)"
-        try waitUntilHealthy(base + "/api/v1/health")
 
         let url = base + "/?q=red"
         let dom = try chromium(["--dump-dom", url])
@@ -45,11 +29,63 @@ struct BrowserTests {
         #expect(shot.status == 0, "chromium screenshot failed: \(shot.stderr.suffix(2000))")
         let size = (try? FileManager.default.attributesOfItem(atPath: screenshot.path)[.size] as? Int) ?? 0
         #expect(size > 10_000, "the screenshot is missing or empty")
+        let phone = try chromium(["--screenshot=\(Self.outputFolder.appendingPathComponent("search-red-phone.png").path)", "--window-size=390,844", url])
+        #expect(phone.status == 0)
 
         // SIGTERM shuts the server down gracefully: exit status 0.
         server.terminate()
         server.waitUntilExit()
         #expect(server.terminationReason == .exit && server.terminationStatus == 0, "serve log: \(Self.tail(log))")
+    }
+
+    @Test func withAuthTheBrowserGetsTheLoginPage() throws {
+        let harness = try CLIHarness()
+        defer { harness.remove() }
+        let hash = try harness.viewfinder(["serve", "--hash-token"])
+        #expect(hash.status != 0, "an empty token is refused")
+        let digest = "1a7674eb4ee78df7e1ac439a93c3fa8e3c945784d4dec9fd8e3011738b2f1d62"  // SHA-256 of "tok"
+        let (server, base, _) = try startServer(harness, environment: ["VIEWFINDER_API_TOKEN_HASHES": digest])
+        defer { if server.isRunning { server.terminate() } }
+        let api = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "-o", "/dev/null", "-w", "%{http_code}", base + "/api/v1/photos"])
+        #expect(api.stdout == "401")
+        let withToken = try ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Authorization: Bearer tok", base + "/api/v1/photos"])
+        #expect(withToken.stdout == "200")
+        let dom = try chromium(["--dump-dom", base + "/?q=red"])
+        #expect(dom.stdout.contains("id=\"login\" aria-labelledby=\"login-title\" open"), "the login dialog is not open")
+        #expect(Self.tilePaths(in: dom.stdout).isEmpty)
+        try FileManager.default.createDirectory(at: Self.outputFolder, withIntermediateDirectories: true)
+        _ = try chromium(["--screenshot=\(Self.outputFolder.appendingPathComponent("login.png").path)", "--window-size=800,600", base + "/"])
+    }
+
+    @Test func serveRefusesAnOpenNonLoopbackAddress() throws {
+        let harness = try CLIHarness()
+        defer { harness.remove() }
+        let result = try harness.viewfinder(["serve", "--host", "0.0.0.0"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("refusing to listen on 0.0.0.0 without authentication"))
+    }
+
+    /// Starts `viewfinder serve` on a random port for `harness`'s library and waits until it answers.
+    private func startServer(_ harness: CLIHarness, environment: [String: String] = [:]) throws -> (Process, String, URL) {
+        let port = Int.random(in: 20_000...60_000)
+        let server = Process()
+        server.executableURL = ProcessRunner.viewfinderBinary
+        server.arguments = [
+            "serve", "--port", String(port), "--model", "viewfinder-test-tiny", "--library", harness.library.path,
+            "--storage", harness.storage.path,
+        ]
+        server.environment = ProcessInfo.processInfo.environment.merging(
+            ["VIEWFINDER_ORT_LIBRARY": TestPaths.onnxRuntimeLibrary.path].merging(environment) { $1 }) { $1 }
+        let log = harness.folder.appendingPathComponent("serve-\(port).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let logHandle = try FileHandle(forWritingTo: log)
+        server.standardOutput = logHandle
+        server.standardError = logHandle
+        try server.run()
+        let base = "http://127.0.0.1:\(port)"
+        try waitUntilHealthy(base + "/api/v1/health")
+        return (server, base, log)
     }
 
     /// Runs headless Chromium; `--virtual-time-budget` lets the page's fetches finish before the DOM is read.

@@ -28,9 +28,9 @@ struct EndpointTests {
             let first = try #require(red.first)
 
             // Without a query: the newest photos, no scores; count and offset page through them.
-            try await client.execute(uri: "/api/v1/photos?count=10&offset=25", method: .get) { response in
+            try await client.execute(uri: "/api/v1/photos?count=10&offset=25", method: .get) { (response: TestResponse) throws in
                 #expect(response.status == .ok)
-                try #expect(try response.json([PhotoReply].self).count == 5)
+                #expect(try response.json([PhotoReply].self).count == 5)
                 #expect(response.headers[HTTPField.Name("X-Offset")!] == "25")
             }
             try await client.execute(uri: "/api/v1/photos?count=1001", method: .get) { response in
@@ -44,9 +44,9 @@ struct EndpointTests {
                 #expect(response.status == .badRequest)
                 #expect(response.errorMessage?.contains("bogus") == true)
             }
-            try await client.execute(uri: "/api/v1/photos/\(first.uid)", method: .get) { response in
+            try await client.execute(uri: "/api/v1/photos/\(first.uid)", method: .get) { (response: TestResponse) throws in
                 #expect(response.status == .ok)
-                try #expect(try response.json(PhotoReply.self).path == first.path)
+                #expect(try response.json(PhotoReply.self).path == first.path)
             }
             try await client.execute(uri: "/api/v1/photos/pzzzzzzzzzzzzzzz", method: .get) { response in
                 #expect(response.status == .notFound)
@@ -66,8 +66,8 @@ struct EndpointTests {
                 let photo = try response.json(PhotoReply.self)
                 #expect(photo.favorite && photo.title == "Red one" && photo.keywords == ["red", "test"])
             }
-            try await client.execute(uri: "/api/v1/photos?favorite=true", method: .get) { response in
-                try #expect(try response.json([PhotoReply].self).map(\.uid) == [first.uid])
+            try await client.execute(uri: "/api/v1/photos?favorite=true", method: .get) { (response: TestResponse) throws in
+                #expect(try response.json([PhotoReply].self).map(\.uid) == [first.uid])
             }
             try await client.execute(
                 uri: "/api/v1/photos/\(first.uid)", method: .put, body: ByteBuffer(string: "{not json")
@@ -136,21 +136,21 @@ struct EndpointTests {
             }
             try await client.execute(
                 uri: "/api/v1/albums/\(album.uid)", method: .put, body: ByteBuffer(string: #"{"title": "Holiday"}"#)
-            ) { response in
-                try #expect(try response.json(AlbumReply.self).title == "Holiday")
+            ) { (response: TestResponse) throws in
+                #expect(try response.json(AlbumReply.self).title == "Holiday")
             }
             let members = #"{"photos": ["\#(photos[0].uid)", "\#(photos[1].uid)"]}"#
-            try await client.execute(uri: "/api/v1/albums/\(album.uid)/photos", method: .post, body: ByteBuffer(string: members)) {
-                try #expect(try $0.json(AlbumReply.self).photoCount == 2)
+            try await client.execute(uri: "/api/v1/albums/\(album.uid)/photos", method: .post, body: ByteBuffer(string: members)) { (response: TestResponse) throws in
+                #expect(try response.json(AlbumReply.self).photoCount == 2)
             }
             try await client.execute(
                 uri: "/api/v1/albums/\(album.uid)/photos", method: .delete,
                 body: ByteBuffer(string: #"{"photos": ["\#(photos[0].uid)"]}"#)
-            ) {
-                try #expect(try $0.json(AlbumReply.self).photoCount == 1)
+            ) { (response: TestResponse) throws in
+                #expect(try response.json(AlbumReply.self).photoCount == 1)
             }
-            try await client.execute(uri: "/api/v1/albums", method: .get) { response in
-                try #expect(try response.json([AlbumReply].self).map(\.title) == ["Holiday"])
+            try await client.execute(uri: "/api/v1/albums", method: .get) { (response: TestResponse) throws in
+                #expect(try response.json([AlbumReply].self).map(\.title) == ["Holiday"])
             }
             try await client.execute(uri: "/api/v1/albums/\(album.uid)", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/v1/albums/\(album.uid)", method: .delete) { #expect($0.status == .noContent) }

@@ -90,7 +90,7 @@
         message(notices || "");
       }
     } catch (error) {
-      message("Search failed: " + error.message, true);
+      message(error.message === "authentication required" ? "Log in to see your photos." : "Search failed: " + error.message, !$("login").open);
       state.done = true;
     } finally {
       state.loading = false;
