@@ -218,7 +218,7 @@ let package = Package(
         .testTarget(
             name: "ViewfinderHTTPTests",
             dependencies: [
-                "ViewfinderHTTP", "ViewfinderApp", "ViewfinderServices", "ViewfinderVision", "ViewfinderTestSupport",
+                "ViewfinderHTTP", "ViewfinderApp", "ViewfinderCore", "ViewfinderServices", "ViewfinderVision", "ViewfinderTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
