@@ -20,6 +20,11 @@ struct AuthTests {
 
     @Test func withoutAuthEveryRouteIsOpen() async throws {
         try await app(AuthSettings()).test(.router) { client in
+            // The fake's image search reports a missing model: a 503 that names no server path.
+            try await client.execute(uri: "/api/v1/search/image", method: .post, headers: [.contentType: "image/jpeg"], body: ByteBuffer(string: "x")) {
+                #expect($0.status == .serviceUnavailable)
+                #expect($0.errorMessage?.contains("/models") == true && $0.errorMessage?.contains("/tmp") == false)
+            }
             try await client.execute(uri: "/api/v1/photos", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/v1/status", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/v1/session", method: .post, body: ByteBuffer(string: #"{"password":"x"}"#)) {

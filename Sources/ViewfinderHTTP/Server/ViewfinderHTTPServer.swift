@@ -10,7 +10,7 @@ public enum ViewfinderHTTPServer {
     ) throws(ViewfinderHTTPError) -> Router<BasicRequestContext> {
         let api = ViewfinderAPI(dependencies: dependencies, settings: settings, resources: try WebResources.load())
         let router = Router(context: BasicRequestContext.self)
-        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: AuthMiddleware(authenticator: api.authenticator))
         let v1 = router.group("api/v1")

@@ -20,7 +20,9 @@ struct APIError: HTTPResponseError, Sendable {
         switch error.code {
         case .invalidInput: self.init(.badRequest, error.message)
         case .notFound: self.init(.notFound, error.message)
-        case .modelNotInstalled: self.init(.serviceUnavailable, "semantic search is unavailable: \(error.message)")
+        // The domain's message names folders on the server; the client only learns what to check.
+        case .modelNotInstalled:
+            self.init(.serviceUnavailable, "semantic search is unavailable: the active model is not installed (see GET /api/v1/models)")
         case .incompatibleEmbeddings: self.init(.conflict, error.message)
         case .decodeFailed: self.init(.badRequest, "the uploaded file is not a picture Viewfinder can read")
         case .configurationInvalid: self.init(.serviceUnavailable, "semantic search is unavailable on this server")
@@ -30,7 +32,7 @@ struct APIError: HTTPResponseError, Sendable {
     }
 
     /// Whether the failure is the server's fault (and is logged).
-    var isInternal: Bool { status.code >= 500 }
+    var isInternal: Bool { status == .internalServerError }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var response = try JSONBody.response(ErrorBody(error: message), status: status)

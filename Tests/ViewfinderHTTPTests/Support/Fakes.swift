@@ -16,7 +16,7 @@ struct FakeSearch: PhotoSearching {
     }
 
     func search(_ query: SearchQuery, imageData: [UInt8]) async throws(ViewfinderError) -> SearchPage {
-        throw ViewfinderError(.modelNotInstalled, "the model fake is not installed")
+        throw ViewfinderError(.modelNotInstalled, "the model fake is not installed in /tmp/secret/models")
     }
 }
 
