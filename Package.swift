@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C shims: the only places that see C declarations.
@@ -101,13 +103,34 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // HTTP API and web UI: routes, request/response types, error mapping. Only knows the domain and services.
+        .target(
+            name: "ViewfinderHTTP",
+            dependencies: [
+                "ViewfinderCore", "ViewfinderServices",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+
         // The one place that knows every adapter and builds the application.
         .target(
             name: "ViewfinderApp",
             dependencies: [
                 "ViewfinderCore", "ViewfinderServices", "ViewfinderImaging", "ViewfinderVision",
                 "ViewfinderSQLite", "ViewfinderPostgres", "ViewfinderMariaDB", "ViewfinderFileSystem", "OnnxRuntime",
+                "ViewfinderHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -190,6 +213,16 @@ let package = Package(
         .testTarget(
             name: "ViewfinderServicesTests",
             dependencies: ["ViewfinderServices", "ViewfinderTestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ViewfinderHTTPTests",
+            dependencies: [
+                "ViewfinderHTTP", "ViewfinderApp", "ViewfinderCore", "ViewfinderServices", "ViewfinderVision", "ViewfinderTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["ViewfinderTestSupport"], swiftSettings: strictSettings),

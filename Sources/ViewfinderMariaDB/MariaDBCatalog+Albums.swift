@@ -39,6 +39,19 @@ extension MariaDBCatalog {
         }
     }
 
+    public func renameAlbum(id: Int64, title: String) async throws(ViewfinderError) {
+        let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw ViewfinderError(.invalidInput, "an album needs a title") }
+        let stamp = MariaDBDateTime.format(Date())
+        try await run("renaming an album") { connection in
+            // MariaDB counts only changed rows as affected, so existence is checked separately.
+            guard try connection.query("SELECT id FROM albums WHERE id = \(id)").rows.count > 0 else {
+                throw ViewfinderError(.notFound, "there is no album with id \(id)")
+            }
+            _ = try connection.query("UPDATE albums SET title = \(trimmed), updated_at = \(stamp) WHERE id = \(id)")
+        }
+    }
+
     public func deleteAlbum(id: Int64) async throws(ViewfinderError) {
         try await run("deleting an album") { connection in
             guard try connection.query("DELETE FROM albums WHERE id = \(id)").affectedRows > 0 else {

@@ -35,6 +35,15 @@ extension PostgresCatalog {
         }
     }
 
+    public func renameAlbum(id: Int64, title: String) async throws(ViewfinderError) {
+        let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw ViewfinderError(.invalidInput, "an album needs a title") }
+        let now = Date()
+        let rows = try await rows(
+            "renaming an album", "UPDATE albums SET title = \(trimmed), updated_at = \(now) WHERE id = \(id) RETURNING id")
+        guard !rows.isEmpty else { throw ViewfinderError(.notFound, "there is no album with id \(id)") }
+    }
+
     public func deleteAlbum(id: Int64) async throws(ViewfinderError) {
         let rows = try await rows("deleting an album", "DELETE FROM albums WHERE id = \(id) RETURNING id")
         guard !rows.isEmpty else { throw ViewfinderError(.notFound, "there is no album with id \(id)") }

@@ -34,6 +34,17 @@ extension SQLiteCatalog {
         }
     }
 
+    public func renameAlbum(id: Int64, title: String) async throws(ViewfinderError) {
+        let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw ViewfinderError(.invalidInput, "an album needs a title") }
+        try await write { db in
+            try db.execute(
+                sql: "UPDATE albums SET title = ?, updated_at = ? WHERE id = ?",
+                arguments: [trimmed, Date().timeIntervalSince1970, id])
+            guard db.changesCount > 0 else { throw ViewfinderError(.notFound, "there is no album with id \(id)") }
+        }
+    }
+
     public func deleteAlbum(id: Int64) async throws(ViewfinderError) {
         try await write { db in
             try db.execute(sql: "DELETE FROM albums WHERE id = ?", arguments: [id])

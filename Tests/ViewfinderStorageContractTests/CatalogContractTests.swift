@@ -127,6 +127,10 @@ import ViewfinderTestSupport
             try await catalog.apply([.removeFromAlbum(albumID: album.id, photoID: ids[0])])
             #expect(try await catalog.photoIDs(matching: PhotoFilter(albumID: album.id), limit: 10) == [ids[2]])
             await #expect(throws: ViewfinderError.self) { try await catalog.apply([.addToAlbum(albumID: 999_999, photoID: ids[1])]) }
+            try await catalog.renameAlbum(id: album.id, title: "  Holiday ")
+            #expect(try await catalog.albums().first?.title == "Holiday")
+            await #expect(throws: ViewfinderError.self) { try await catalog.renameAlbum(id: album.id, title: " ") }
+            await #expect(throws: ViewfinderError.self) { try await catalog.renameAlbum(id: 999_999, title: "X") }
             try await catalog.deleteAlbum(id: album.id)
             #expect(try await catalog.albums().isEmpty)
             #expect(try await catalog.photoIDs(matching: .everything, limit: 10).count == 4)

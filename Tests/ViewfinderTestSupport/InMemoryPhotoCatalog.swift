@@ -150,6 +150,13 @@ public actor InMemoryPhotoCatalog: PhotoCatalog {
             .sorted { ($0.title, $0.id) < ($1.title, $1.id) }
     }
 
+    public func renameAlbum(id: Int64, title: String) throws(ViewfinderError) {
+        let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw ViewfinderError(.invalidInput, "an album needs a title") }
+        guard albumsByID[id] != nil else { throw ViewfinderError(.notFound, "there is no album with id \(id)") }
+        albumsByID[id]?.title = trimmed
+    }
+
     public func deleteAlbum(id: Int64) throws(ViewfinderError) {
         guard albumsByID.removeValue(forKey: id) != nil else {
             throw ViewfinderError(.notFound, "there is no album with id \(id)")

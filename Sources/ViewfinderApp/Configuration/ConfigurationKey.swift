@@ -52,10 +52,39 @@ public struct ConfigurationKey: Sendable, Hashable {
     public static let thumbnailFormat = Self(
         flag: "thumbnail-format", environment: "VIEWFINDER_THUMBNAIL_FORMAT", yaml: "thumbnail_format")
 
+    /// The address `serve` listens on (default 127.0.0.1).
+    public static let httpHost = Self(flag: "host", environment: "VIEWFINDER_HTTP_HOST", yaml: "http_host")
+    /// The port `serve` listens on (default 2342).
+    public static let httpPort = Self(flag: "port", environment: "VIEWFINDER_HTTP_PORT", yaml: "http_port")
+    /// The library folders `serve`'s indexing worker scans, comma-separated.
+    public static let libraryPath = Self(flag: "library", environment: "VIEWFINDER_LIBRARY_PATH", yaml: "library_path")
+    /// The admin password's PBKDF2 hash (`viewfinder serve --hash-password` makes one); enables login.
+    public static let adminPasswordHash = Self(
+        flag: "admin-password-hash", environment: "VIEWFINDER_ADMIN_PASSWORD_HASH", yaml: "admin_password_hash")
+    /// SHA-256 hex digests of accepted API tokens, comma-separated; enables auth.
+    public static let apiTokenHashes = Self(
+        flag: "api-token-hashes", environment: "VIEWFINDER_API_TOKEN_HASHES", yaml: "api_token_hashes")
+    /// Allow listening on a non-loopback address without auth.
+    public static let allowInsecureRemote = Self(
+        flag: "allow-insecure-remote", environment: "VIEWFINDER_ALLOW_INSECURE_REMOTE", yaml: "allow_insecure_remote")
+    /// The longest query parameter value, in bytes.
+    public static let maxQueryLength = Self(
+        flag: "max-query-length", environment: "VIEWFINDER_MAX_QUERY_LENGTH", yaml: "max_query_length")
+    /// The largest page size (`count`, at most 1000).
+    public static let maxCount = Self(flag: "max-count", environment: "VIEWFINDER_MAX_COUNT", yaml: "max_count")
+    /// The largest uploaded picture, in bytes.
+    public static let maxUploadBytes = Self(
+        flag: "max-upload-bytes", environment: "VIEWFINDER_MAX_UPLOAD_BYTES", yaml: "max_upload_bytes")
+    /// Image searches processed at the same time.
+    public static let maxConcurrentUploads = Self(
+        flag: "max-concurrent-uploads", environment: "VIEWFINDER_MAX_CONCURRENT_UPLOADS", yaml: "max_concurrent_uploads")
+
     /// Every key, for validation of the YAML file.
     public static let all: [ConfigurationKey] = [
         storagePath, modelsPath, databaseURL, model, ortLibrary, threads, batchSize, dims, hubURL, hubToken,
         device, interOpThreads, graphOptimization, memoryArena,
         maxPixels, rejectTruncated, shrinkOnLoad, thumbnails, thumbnailFormat,
+        httpHost, httpPort, libraryPath, adminPasswordHash, apiTokenHashes, allowInsecureRemote, maxQueryLength, maxCount,
+        maxUploadBytes, maxConcurrentUploads,
     ]
 }

@@ -123,6 +123,8 @@ public protocol PhotoCatalog: Sendable {
     func createAlbum(title: String, description: String?) async throws(ViewfinderError) -> Album
     /// All albums, by title.
     func albums() async throws(ViewfinderError) -> [Album]
+    /// Gives an album a new title (trimmed; an empty title is refused).
+    func renameAlbum(id: Int64, title: String) async throws(ViewfinderError)
     /// Deletes an album (its photos stay in the catalog).
     func deleteAlbum(id: Int64) async throws(ViewfinderError)
     /// The photos with these ids, in no particular order.

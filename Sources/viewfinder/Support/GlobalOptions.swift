@@ -50,9 +50,11 @@ struct GlobalOptions: ParsableArguments {
 
     /// Resolves the configuration and runs `body` with a built application; errors become a clean exit.
     func withApplication<T: Sendable>(
-        extra: [String: String?] = [:], _ body: (ViewfinderApplication) async throws -> T
+        extra: [String: String?] = [:], minimumLevel: Logger.Level = .warning,
+        _ body: (ViewfinderApplication) async throws -> T
     ) async throws -> T {
-        let level: Logger.Level = verbose ? .info : .warning
+        // A server logs its requests by default; one-shot commands stay quiet unless asked.
+        let level: Logger.Level = verbose ? .info : minimumLevel
         var logger = Logger(label: "viewfinder") { label in StreamLogHandler.standardError(label: label) }
         logger.logLevel = level
         do {

@@ -1,0 +1,62 @@
+import Foundation
+public import Hummingbird
+import Logging
+public import ServiceLifecycle
+import UnixSignals
+public import ViewfinderCore
+import ViewfinderHTTP
+import ViewfinderServices
+import ViewfinderVision
+
+extension ViewfinderApplication {
+    /// Runs the HTTP server and the indexing worker in one service group until SIGTERM or SIGINT.
+    ///
+    /// On a signal the server stops accepting requests, the worker finishes its current run, and the
+    /// catalog is closed after both have stopped.
+    public func serve(_ settings: ServerSettings, version: String) async throws {
+        try await withCatalog { catalog in
+            let parts = try self.httpServer(settings, catalog: catalog, version: version)
+            let application = ViewfinderHTTPServer.application(router: parts.router, settings: settings.http, logger: logger)
+            let group = ServiceGroup(
+                configuration: ServiceGroupConfiguration(
+                    services: [application, parts.worker], gracefulShutdownSignals: [.sigterm, .sigint],
+                    logger: logger))
+            logger.notice(
+                "serving", metadata: ["address": "http://\(settings.http.host):\(settings.http.port)", "auth": "\(settings.http.auth.enabled)"])
+            try await group.run()
+        }
+    }
+
+    /// The API router over `catalog` and the indexing worker service that must run next to it.
+    public func httpServer(_ settings: ServerSettings, catalog: any PhotoCatalog, version: String) throws
+        -> (router: Router<BasicRequestContext>, worker: any Service)
+    {
+        let descriptor: ClipModelDescriptor?
+        var unavailable = "the model \(configuration.model) is not installed"
+        do {
+            descriptor = try modelDescriptor()
+        } catch {
+            descriptor = nil
+            unavailable = error.message
+            logger.warning("semantic search is disabled", metadata: ["reason": "\(error.message)"])
+        }
+        let search = TemporaryPhotoSearch(
+            catalog: catalog, textEmbedder: try descriptor.map { d throws(ViewfinderError) in try textEmbedder(d) },
+            imageEmbedder: try descriptor.map { d throws(ViewfinderError) in try imageEmbedder(d) },
+            decoder: try imageDecoder(), unavailable: unavailable)
+        let worker = TemporaryIndexingWorker(
+            indexer: try descriptor.map { d throws(ViewfinderError) in try indexer(d, catalog: catalog) },
+            roots: settings.libraryRoots, logger: logger)
+        let dependencies = APIDependencies(
+            catalog: catalog, search: search, thumbnails: try thumbnailStore(), indexing: worker,
+            models: ModelInventoryReporter(store: modelStore, active: configuration.model, descriptor: descriptor),
+            duplicates: TemporaryDuplicateFinder(catalog: catalog),
+            parseQuery: { (items) throws(ViewfinderError) in try SearchQuery.temporaryParseForHTTP(items) },
+            version: version)
+        do {
+            return (try ViewfinderHTTPServer.router(dependencies: dependencies, settings: settings.http), worker)
+        } catch {
+            throw ViewfinderError(.configurationInvalid, error.message)
+        }
+    }
+}

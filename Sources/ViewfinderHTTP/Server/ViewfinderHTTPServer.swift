@@ -1,0 +1,37 @@
+public import Hummingbird
+public import Logging
+public import ServiceLifecycle
+
+/// Builds the HTTP server: the router with every route and middleware, and the Hummingbird application.
+public enum ViewfinderHTTPServer {
+    /// The router for `dependencies` with `settings`' limits and auth.
+    public static func router(
+        dependencies: APIDependencies, settings: HTTPServerSettings
+    ) throws(ViewfinderHTTPError) -> Router<BasicRequestContext> {
+        let api = ViewfinderAPI(dependencies: dependencies, settings: settings, resources: try WebResources.load())
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: AuthMiddleware(authenticator: api.authenticator))
+        let v1 = router.group("api/v1")
+        api.addSystemRoutes(to: v1)
+        api.addPhotoRoutes(to: v1)
+        api.addThumbnailRoutes(to: v1)
+        api.addAlbumRoutes(to: v1)
+        api.addIndexRoutes(to: v1)
+        api.addSessionRoutes(to: v1)
+        api.addWebRoutes(to: router)
+        return router
+    }
+
+    /// The application serving `router` on `settings`' address, running `services` next to it.
+    public static func application(
+        router: Router<BasicRequestContext>, settings: HTTPServerSettings, logger: Logger,
+        services: [any Service] = []
+    ) -> Application<RouterResponder<BasicRequestContext>> {
+        Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "viewfinder"),
+            services: services, logger: logger)
+    }
+}
