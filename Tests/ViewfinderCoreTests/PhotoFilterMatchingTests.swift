@@ -72,3 +72,15 @@ struct PhotoFilterMatchingTests {
         #expect(LikePattern.matches("a/b/c", pattern: "a%c"))
     }
 }
+
+/// The automatic choice between exact and approximate vector search.
+struct VectorSearchStrategySelectivityTests {
+    @Test func selectiveFiltersScanExactlyAndBroadOnesUseTheIndex() {
+        let limit = VectorSearchStrategy.selectiveCandidateLimit
+        #expect(VectorSearchStrategy.automatic.resolved(matchingPhotos: 0) == .exact)
+        #expect(VectorSearchStrategy.automatic.resolved(matchingPhotos: limit) == .exact)
+        #expect(VectorSearchStrategy.automatic.resolved(matchingPhotos: limit + 1) == .approximate)
+        #expect(VectorSearchStrategy.exact.resolved(matchingPhotos: limit + 1) == .exact)
+        #expect(VectorSearchStrategy.approximate.resolved(matchingPhotos: 3) == .approximate)
+    }
+}
