@@ -103,6 +103,19 @@ extension MariaDBCatalog {
         }
     }
 
+    public func photoIDs(
+        matching filter: PhotoFilter, order: SearchOrder, limit: Int, offset: Int
+    ) async throws(ViewfinderError) -> [Int64] {
+        var statement: MariaDBQuery = "SELECT photos.id FROM photos WHERE "
+        statement.append(MariaDBFilterSQL.conditions(filter))
+        statement.append(unsafeSQL: " ORDER BY \(order.sqlOrdering())")
+        statement.append(" LIMIT \(max(0, limit)) OFFSET \(max(0, offset))")
+        let query = statement
+        return try await run("listing photos") { connection in
+            try connection.query(query).rows.compactMap { try $0.int64(0) }
+        }
+    }
+
     /// How many photos match `conditions`, counted up to `VectorSearchStrategy.selectiveCandidateLimit + 1`.
     func selectiveCount(_ conditions: MariaDBQuery) async throws(ViewfinderError) -> Int {
         var statement: MariaDBQuery = "SELECT COUNT(*) FROM (SELECT 1 FROM photos WHERE "

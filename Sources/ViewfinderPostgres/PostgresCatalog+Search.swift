@@ -107,6 +107,17 @@ extension PostgresCatalog {
         return try decoding { try rows.map { try $0.decode(Int64.self) } }
     }
 
+    public func photoIDs(
+        matching filter: PhotoFilter, order: SearchOrder, limit: Int, offset: Int
+    ) async throws(ViewfinderError) -> [Int64] {
+        var builder = SQLBuilder("SELECT photos.id FROM photos WHERE ")
+        builder.appendConditions(filter)
+        builder.append(" ORDER BY \(order.sqlOrdering(path: "photos.path COLLATE \"C\""))")
+        builder.append(" LIMIT \(builder.bind(Int64(max(0, limit)))) OFFSET \(builder.bind(Int64(max(0, offset))))")
+        let rows = try await rows("listing photos", builder.query)
+        return try decoding { try rows.map { try $0.decode(Int64.self) } }
+    }
+
     /// How many photos match `filter`, counted up to `VectorSearchStrategy.selectiveCandidateLimit + 1`.
     func selectiveCount(_ filter: PhotoFilter) async throws(ViewfinderError) -> Int {
         var builder = SQLBuilder("SELECT count(*) FROM (SELECT 1 FROM photos WHERE ")

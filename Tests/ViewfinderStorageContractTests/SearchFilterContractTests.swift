@@ -44,3 +44,23 @@ import ViewfinderCore
         }
     }
 }
+
+/// Listings in every order, paged, agree with the in-memory order on every backend.
+@Suite struct ListingOrderContractTests {
+    @Test(arguments: Backend.allCases)
+    func everyOrderPagesLikeTheReference(_ backend: Backend) async throws {
+        try await backend.withCatalog { scope in
+            let library = try await SeededLibrary.seed(scope.catalog, count: 120)
+            for filter in [PhotoFilter(), PhotoFilter(camera: "canon|apple"), PhotoFilter(folders: ["folder2"])] {
+                for order in SearchOrder.allCases {
+                    let expected = library.expectedIDs(filter).compactMap { library.photos[$0] }
+                        .sorted { order.precedes($0, $1) }.map(\.id)
+                    let all = try await scope.catalog.photoIDs(matching: filter, order: order, limit: 1000, offset: 0)
+                    #expect(all == expected, "\(backend) \(order)")
+                    let page = try await scope.catalog.photoIDs(matching: filter, order: order, limit: 7, offset: 5)
+                    #expect(page == Array(expected.dropFirst(5).prefix(7)), "\(backend) \(order) page")
+                }
+            }
+        }
+    }
+}

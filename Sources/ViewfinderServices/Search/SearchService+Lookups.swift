@@ -38,21 +38,13 @@ extension SearchService {
         return ["\(percent)% of photos embedded with the active model"]
     }
 
-    /// Every photo matching `filter`, in `order`.
-    ///
-    /// Lists through `photoIDs(matching:)` and sorts in memory; a backend `ORDER BY … LIMIT` is a later refinement.
-    func orderedPhotos(matching filter: PhotoFilter, order: SearchOrder) async throws(ViewfinderError) -> [Photo] {
-        let ids = try await catalog.photoIDs(matching: filter, limit: Self.listingLimit)
-        var photos: [Photo] = []
-        var start = 0
-        while start < ids.count {
-            let chunk = Array(ids[start..<min(start + 1000, ids.count)])
-            photos += try await catalog.photos(ids: chunk)
-            start += 1000
-        }
-        return photos.sorted { order.precedes($0, $1) }
+    /// One page of photos matching `filter`, in `order`.
+    func orderedPhotos(
+        matching filter: PhotoFilter, order: SearchOrder, limit: Int, offset: Int
+    ) async throws(ViewfinderError) -> [Photo] {
+        let ids = try await catalog.photoIDs(matching: filter, order: order, limit: limit, offset: offset)
+        guard !ids.isEmpty else { return [] }
+        let byID = Dictionary(uniqueKeysWithValues: try await catalog.photos(ids: ids).map { ($0.id, $0) })
+        return ids.compactMap { byID[$0] }
     }
-
-    /// The most photos a listing reads.
-    static let listingLimit = 10_000_000
 }

@@ -67,9 +67,10 @@ extension SearchService {
         }
         var listed = filter
         if let keywordText { listed.keywords = Self.joined(listed.keywords, keywordText) }
-        let photos = try await orderedPhotos(matching: listed, order: order)
-        let results = photos.map { SearchResult(photo: $0, score: 0) }
-        return page(query, results, semantic: false, minScore: nil, notices: [])
+        let photos = try await orderedPhotos(matching: listed, order: order, limit: query.count, offset: query.offset)
+        return SearchPage(
+            results: photos.map { SearchResult(photo: $0, score: 0) }, count: query.count, offset: query.offset,
+            semantic: false)
     }
 
     /// Ranks by `vector` (and keyword relevance when `weight` < 1) above the threshold, then orders and pages.
