@@ -166,6 +166,19 @@ struct SearchQueryServiceTests {
         #expect(paths(try await off.search(try query([("q", "car")]))) == ["red-2021.jpg", "green-2020.jpg"])
     }
 
+    @Test func semanticOnlyFieldsWithoutAnythingToRankByAreRefused() async throws {
+        let (catalog, _) = try await library()
+        for items in [[("min_score", "0.3"), ("year", "2021")], [("clip_weight", "0.5")]] {
+            do {
+                _ = try await service(catalog).search(try query(items))
+                Issue.record("\(items) was accepted")
+            } catch let error as ViewfinderError {
+                #expect(error.code == .invalidInput)
+                #expect(error.message.contains(items[0].0), "\(error.message)")
+            }
+        }
+    }
+
     @Test func coverageNoticeWhenSomePhotosLackTheModel() async throws {
         let (catalog, _) = try await library()
         try await catalog.save([IndexedPhoto(

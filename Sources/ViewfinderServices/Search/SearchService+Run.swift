@@ -39,6 +39,12 @@ extension SearchService {
             }
         }
         guard let vector else {
+            if query.minScore != nil {
+                throw ViewfinderError(.invalidInput, "min_score needs clip, similar, an image or search text to rank by")
+            }
+            if query.clipWeight != nil, keywordText == nil {
+                throw ViewfinderError(.invalidInput, "clip_weight needs clip, similar, an image or search text")
+            }
             return try await keywordOrListing(query, filter: filter, keywordText: keywordText)
         }
         return try await semantic(query, vector: vector, exclude: exclude, filter: filter, keywordText: keywordText,
