@@ -8,6 +8,7 @@ struct QueryTerms: Equatable {
     /// The free-text words and quoted phrases, in order.
     var text: [String] = []
 
+    /// Equal when texts and fields (names and values, in order) are equal.
     static func == (lhs: QueryTerms, rhs: QueryTerms) -> Bool {
         lhs.text == rhs.text && lhs.fields.map(\.name) == rhs.fields.map(\.name)
             && lhs.fields.map(\.value) == rhs.fields.map(\.value)

@@ -3,6 +3,7 @@ import ViewfinderCore
 
 /// The search fields of `PhotoFilter` (dates, paths, exposure, place, media) in MariaDB.
 extension MariaDBFilterSQL {
+    /// Appends ` AND …` for every search field set in `filter`.
     static func appendSearchConditions(_ query: inout MariaDBQuery, _ filter: PhotoFilter) {
         if !filter.years.isEmpty {
             query.append(unsafeSQL: " AND (")

@@ -3,6 +3,7 @@ import ViewfinderCore
 
 /// The search fields of `PhotoFilter` (dates, paths, exposure, place, media) in PostgreSQL.
 extension SQLBuilder {
+    /// One condition per search field set in `filter`, binding its values.
     mutating func searchConditions(_ filter: PhotoFilter) -> [String] {
         var conditions: [String] = []
         if !filter.years.isEmpty {

@@ -4,6 +4,7 @@ import ViewfinderCore
 
 /// The search fields of `PhotoFilter` (dates, paths, exposure, place, media) in SQLite.
 extension SQLiteFilterSQL {
+    /// Adds one condition per search field set in `filter`.
     mutating func addSearchConditions(_ filter: PhotoFilter) {
         if !filter.years.isEmpty {
             let ranges = filter.yearRanges

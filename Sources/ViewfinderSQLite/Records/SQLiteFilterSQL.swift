@@ -46,6 +46,7 @@ struct SQLiteFilterSQL {
         terms.isEmpty ? nil : terms.map { "\"\($0)\"" }.joined(separator: " ")
     }
 
+    /// Adds a condition and its bound values.
     mutating func add(_ condition: String, _ values: [(any DatabaseValueConvertible)?]) {
         conditions.append(condition)
         arguments += StatementArguments(values)

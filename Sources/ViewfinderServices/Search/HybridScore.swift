@@ -15,6 +15,7 @@ enum HybridScore {
         var similarity: Float?
     }
 
+    /// Scores the union of both answers; similarity order first, keyword-only photos after.
     static func combine(_ vectors: [VectorMatch], _ keywords: [KeywordMatch], weight: Double, floor: Float?) -> [Item] {
         if weight >= 1 {
             return vectors.map { Item(photoID: $0.photoID, score: $0.similarity, similarity: $0.similarity) }

@@ -5,11 +5,17 @@ import Foundation
 ///
 /// See docs/search.md for how text, `clip`, `clip_weight`, `min_score` and `order` combine.
 public struct SearchService: Sendable {
+    /// Where photos, vectors and keywords are searched.
     let catalog: any PhotoCatalog
+    /// The active model's text tower; its model and dims define the vector space searched.
     let textEmbedder: (any TextEmbedding)?
+    /// Decodes uploaded pictures (only for searches by image).
     let imageDecoder: (any ImageDecoding)?
+    /// The active model's image tower (only for searches by image).
     let imageEmbedder: (any ImageEmbedding)?
+    /// Thresholds, K and the semantic switch.
     let settings: SearchSettings
+    /// Query-text embeddings already computed.
     let textCache: QueryEmbeddingCache
 
     /// Creates a search service for the model behind `textEmbedder`.

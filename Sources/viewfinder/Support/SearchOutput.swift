@@ -17,11 +17,17 @@ struct SearchOutput: Codable, Sendable {
         let camera: String?
     }
 
+    /// The model searched with.
     let model: String
+    /// The text as given.
     let query: String
+    /// Whether results were ranked by similarity.
     let semantic: Bool
+    /// The threshold applied, if any.
     let minScore: Double?
+    /// Sentences explaining the page (nothing matched well enough, partial coverage).
     let notices: [String]
+    /// The ranked photos.
     let results: [Item]
 
     /// The output for one result page.
