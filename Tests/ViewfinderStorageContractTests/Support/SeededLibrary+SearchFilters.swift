@@ -13,6 +13,8 @@ extension SeededLibrary {
             ("folder alternatives and wildcard", PhotoFilter(folders: ["f*3", "folder4/"]), true),
             ("folder is not a prefix", PhotoFilter(folders: ["folder"]), false),
             ("name", PhotoFilter(names: ["photo-1*.jpg"]), true),
+            // `_` and `%` are literal: a translation that leaves them as LIKE wildcards would match "photo-1…".
+            ("name with literal wildcards", PhotoFilter(names: ["photo_1*", "photo%"]), false),
             ("camera alternatives", PhotoFilter(camera: "canon|fuji"), true),
             ("lens", PhotoFilter(lens: "LENS 2"), true),
             ("iso range", PhotoFilter(iso: 200...400), true),
