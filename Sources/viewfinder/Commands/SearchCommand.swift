@@ -115,7 +115,8 @@ struct SearchCommand: AsyncParsableCommand {
         for item in output.results {
             let taken = item.takenAt ?? "-"
             let camera = item.camera ?? "-"
-            print(String(format: "%5d  %6.3f  %@  %@  %@", item.rank, item.score,
+            let score = output.semantic || item.score != 0 ? String(format: "%6.3f", item.score) : "     -"
+            print(String(format: "%5d  %@  %@  %@  %@", item.rank, score,
                          taken.padding(toLength: 20, withPad: " ", startingAt: 0),
                          String(camera.prefix(20)).padding(toLength: 20, withPad: " ", startingAt: 0), item.path))
         }
