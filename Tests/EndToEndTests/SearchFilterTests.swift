@@ -54,3 +54,33 @@ struct SearchFilterTests {
         }
     }
 }
+
+/// `viewfinder search --similar UID` and `--image PATH`.
+@Suite(.serialized)
+struct SearchByExampleTests {
+    @Test func similarAndImageQueriesFindTheSameColour() throws {
+        let harness = try CLIHarness()
+        defer { harness.remove() }
+        _ = try harness.index()
+        struct Output: Decodable {
+            struct Item: Decodable {
+                let path: String
+                let uid: String
+            }
+            let results: [Item]
+        }
+        func run(_ arguments: [String]) throws -> [Output.Item] {
+            let result = try harness.viewfinder(["search"] + arguments + ["--model", "viewfinder-test-tiny", "--json"])
+            try #require(result.status == 0, "search \(arguments) failed: \(result.stderr)")
+            return try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8)).results
+        }
+        let red = try #require(try run(["red", "--count", "1"]).first)
+        let similar = try run(["--similar", red.uid, "--count", "2"])
+        #expect(similar.count == 2 && similar.allSatisfy { $0.path.contains("/red/") && $0.uid != red.uid }, "\(similar)")
+        let picture = harness.library.appendingPathComponent("blue/blue-01.jpg").path
+        let byImage = try run(["--image", picture, "--count", "3"])
+        #expect(byImage.count == 3 && byImage.allSatisfy { $0.path.contains("/blue/") }, "\(byImage)")
+        let unknown = try harness.viewfinder(["search", "--similar", "nosuchphoto", "--model", "viewfinder-test-tiny"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("nosuchphoto"))
+    }
+}
