@@ -203,7 +203,8 @@ let package = Package(
         .testTarget(
             name: "ViewfinderStorageContractTests",
             dependencies: [
-                "ViewfinderCore", "ViewfinderSQLite", "ViewfinderPostgres", "ViewfinderMariaDB", "ViewfinderTestSupport",
+                "ViewfinderCore", "ViewfinderSQLite", "ViewfinderPostgres", "ViewfinderMariaDB", "ViewfinderServices",
+                "ViewfinderTestSupport",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -101,8 +101,18 @@ public final class ViewfinderApplication: Sendable {
     }
 
     /// A search service over `catalog` with `descriptor`'s model.
-    public func search(_ descriptor: ClipModelDescriptor, catalog: any PhotoCatalog) throws(ViewfinderError) -> SearchService {
-        SearchService(catalog: catalog, textEmbedder: try textEmbedder(descriptor))
+    ///
+    /// The threshold default is the model's catalogue value; `images` also loads the image encoder, for
+    /// searches by picture (it costs a second ONNX session, so text searches skip it).
+    public func search(
+        _ descriptor: ClipModelDescriptor, catalog: any PhotoCatalog, images: Bool = false,
+        semanticSearchEnabled: Bool = true
+    ) throws(ViewfinderError) -> SearchService {
+        let threshold = ModelCatalogue.standard.entry(named: descriptor.id)?.defaultSimilarityThreshold
+        return SearchService(
+            catalog: catalog, textEmbedder: try textEmbedder(descriptor),
+            imageDecoder: images ? try imageDecoder() : nil, imageEmbedder: images ? try imageEmbedder(descriptor) : nil,
+            settings: SearchSettings(semanticSearchEnabled: semanticSearchEnabled, defaultMinScore: threshold.map(Double.init)))
     }
 
     private var sessionOptions: SessionOptions {

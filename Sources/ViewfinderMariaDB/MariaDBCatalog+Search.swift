@@ -40,7 +40,8 @@ extension MariaDBCatalog {
         if space.storage == "vector" {
             let vector = MariaDBSpace.encode(query.vector)
             let efSearch = max(limit, min(configuration.efSearch, 10_000))
-            let hint = strategy == .exact ? "IGNORE INDEX (\(space.table)_vector)" : ""
+            let resolved = strategy == .automatic ? strategy.resolved(matchingPhotos: try await selectiveCount(conditions)) : strategy
+            let hint = resolved == .exact ? "IGNORE INDEX (\(space.table)_vector)" : ""
             var statement: MariaDBQuery = """
                 SET STATEMENT mhnsw_ef_search = \(efSearch) FOR
                 SELECT e.photo_id, VEC_DISTANCE_COSINE(e.embedding, \(vector)) AS distance
@@ -99,6 +100,30 @@ extension MariaDBCatalog {
         let query = statement
         return try await run("filtering photos") { connection in
             try connection.query(query).rows.compactMap { try $0.int64(0) }
+        }
+    }
+
+    public func photoIDs(
+        matching filter: PhotoFilter, order: SearchOrder, limit: Int, offset: Int
+    ) async throws(ViewfinderError) -> [Int64] {
+        var statement: MariaDBQuery = "SELECT photos.id FROM photos WHERE "
+        statement.append(MariaDBFilterSQL.conditions(filter))
+        statement.append(unsafeSQL: " ORDER BY \(order.sqlOrdering())")
+        statement.append(" LIMIT \(max(0, limit)) OFFSET \(max(0, offset))")
+        let query = statement
+        return try await run("listing photos") { connection in
+            try connection.query(query).rows.compactMap { try $0.int64(0) }
+        }
+    }
+
+    /// How many photos match `conditions`, counted up to `VectorSearchStrategy.selectiveCandidateLimit + 1`.
+    func selectiveCount(_ conditions: MariaDBQuery) async throws(ViewfinderError) -> Int {
+        var statement: MariaDBQuery = "SELECT COUNT(*) FROM (SELECT 1 FROM photos WHERE "
+        statement.append(conditions)
+        statement.append(" LIMIT \(VectorSearchStrategy.selectiveCandidateLimit + 1)) AS matching")
+        let count = statement
+        return try await run("estimating the filter's selectivity") { connection in
+            Int(try connection.query(count).rows.first?.int64(0) ?? 0)
         }
     }
 }

@@ -56,7 +56,7 @@ extension PostgresCatalog {
             PostgresQuery(unsafeSQL: "SET LOCAL hnsw.ef_search = \(max(1, min(configuration.efSearch, 1000)))"),
             PostgresQuery(unsafeSQL: "SET LOCAL hnsw.iterative_scan = \(Self.iterativeScanSetting(configuration.iterativeScan))"),
         ]
-        switch strategy {
+        switch try await strategy.resolved(matchingPhotos: selectiveCount(filter)) {
         case .automatic: break
         case .exact: settings = ["SET LOCAL enable_indexscan = off"]
         case .approximate:
@@ -105,6 +105,26 @@ extension PostgresCatalog {
         builder.append(" ORDER BY photos.id LIMIT \(builder.bind(Int64(max(0, limit))))")
         let rows = try await rows("filtering photos", builder.query)
         return try decoding { try rows.map { try $0.decode(Int64.self) } }
+    }
+
+    public func photoIDs(
+        matching filter: PhotoFilter, order: SearchOrder, limit: Int, offset: Int
+    ) async throws(ViewfinderError) -> [Int64] {
+        var builder = SQLBuilder("SELECT photos.id FROM photos WHERE ")
+        builder.appendConditions(filter)
+        builder.append(" ORDER BY \(order.sqlOrdering(path: "photos.path COLLATE \"C\""))")
+        builder.append(" LIMIT \(builder.bind(Int64(max(0, limit)))) OFFSET \(builder.bind(Int64(max(0, offset))))")
+        let rows = try await rows("listing photos", builder.query)
+        return try decoding { try rows.map { try $0.decode(Int64.self) } }
+    }
+
+    /// How many photos match `filter`, counted up to `VectorSearchStrategy.selectiveCandidateLimit + 1`.
+    func selectiveCount(_ filter: PhotoFilter) async throws(ViewfinderError) -> Int {
+        var builder = SQLBuilder("SELECT count(*) FROM (SELECT 1 FROM photos WHERE ")
+        builder.appendConditions(filter)
+        builder.append(" LIMIT \(builder.bind(Int64(VectorSearchStrategy.selectiveCandidateLimit + 1)))) AS matching")
+        let rows = try await rows("estimating the filter's selectivity", builder.query)
+        return try decoding { Int(try rows.first?.decode(Int64.self) ?? 0) }
     }
 
     /// The `hnsw.iterative_scan` value, limited to the three the extension knows.

@@ -60,6 +60,19 @@ extension SQLiteCatalog {
         }
     }
 
+    public func photoIDs(
+        matching filter: PhotoFilter, order: SearchOrder, limit: Int, offset: Int
+    ) async throws(ViewfinderError) -> [Int64] {
+        let clause = SQLiteFilterSQL(filter)
+        return try await read { db in
+            var arguments = clause.arguments
+            arguments += [max(0, limit), max(0, offset)]
+            return try Int64.fetchAll(
+                db, sql: "SELECT photos.id FROM photos WHERE \(clause.sql) ORDER BY \(order.sqlOrdering()) LIMIT ? OFFSET ?",
+                arguments: arguments)
+        }
+    }
+
     public func finishBulkLoad(model: ModelID, dims: Int) async throws(ViewfinderError) {}
 
     /// Streams the vectors of `model`/`dims` whose photos match `filter` (indexed photos only).

@@ -117,6 +117,11 @@ public protocol PhotoCatalog: Sendable {
     func keywordMatches(_ text: String, filter: PhotoFilter, limit: Int) async throws(ViewfinderError) -> [KeywordMatch]
     /// Ids of indexed photos matching `filter`, in ascending id order.
     func photoIDs(matching filter: PhotoFilter, limit: Int) async throws(ViewfinderError) -> [Int64]
+    /// Ids of indexed photos matching `filter` in `order` (`relevance` sorts like `newest`): `limit` of them
+    /// after skipping `offset`. Photos without a capture date come last in date orders; the id breaks ties.
+    func photoIDs(
+        matching filter: PhotoFilter, order: SearchOrder, limit: Int, offset: Int
+    ) async throws(ViewfinderError) -> [Int64]
     /// Builds the approximate vector index for `model` at `dims` if the backend builds it after bulk loads.
     func finishBulkLoad(model: ModelID, dims: Int) async throws(ViewfinderError)
     /// Creates an album.

@@ -13,6 +13,8 @@ public struct ViewfinderError: Error, Sendable, CustomStringConvertible {
         case networkFailed
         case integrityFailed
         case internalFailure
+        /// A feature that is switched off in the configuration (e.g. semantic search).
+        case unavailable
     }
 
     /// What kind of failure this is.

@@ -14,6 +14,8 @@ public struct SearchQuery: Sendable, Equatable {
     public var similar: String?
     /// Results below this similarity are omitted (`min_score`); nil means the model's default threshold.
     public var minScore: Double?
+    /// The uid or title of an album whose photos are searched (`album`); the search service resolves it.
+    public var album: String?
     /// Metadata conditions, evaluated in the same plan as the ranking.
     public var filter: PhotoFilter
     /// Result order (`order`); nil means relevance with a semantic query, newest otherwise.
@@ -27,11 +29,19 @@ public struct SearchQuery: Sendable, Equatable {
     public static let defaultCount = 60
     /// The largest page size.
     public static let maximumCount = 1000
+    /// The largest `offset`.
+    public static let maximumOffset = 1_000_000
+    /// The longest value of any one parameter (`q`, `clip`, …), in UTF-8 bytes.
+    public static let maximumQueryLength = 2048
+    /// The most parameters one query may have.
+    public static let maximumParameters = 64
+    /// The radius in km used when `lat` and `lng` are given without `dist`.
+    public static let defaultDistanceKilometres = 2.0
 
     /// Creates a query; by default it lists the newest photos, archived ones hidden.
     public init(
         text: String? = nil, clip: String? = nil, clipWeight: Double? = nil, similar: String? = nil,
-        minScore: Double? = nil, filter: PhotoFilter = PhotoFilter(), order: SearchOrder? = nil,
+        minScore: Double? = nil, album: String? = nil, filter: PhotoFilter = PhotoFilter(), order: SearchOrder? = nil,
         count: Int = SearchQuery.defaultCount, offset: Int = 0
     ) {
         self.text = text
@@ -39,6 +49,7 @@ public struct SearchQuery: Sendable, Equatable {
         self.clipWeight = clipWeight
         self.similar = similar
         self.minScore = minScore
+        self.album = album
         self.filter = filter
         self.order = order
         self.count = count

@@ -12,10 +12,7 @@ enum MariaDBFilterSQL {
         if let before = filter.takenBefore {
             query.append(" AND photos.taken_at < \(MariaDBDateTime.format(before))")
         }
-        if let pattern = filter.cameraLikePattern {
-            query.append(
-                " AND (LOWER(COALESCE(photos.camera_make, '')) LIKE \(pattern) OR LOWER(COALESCE(photos.camera_model, '')) LIKE \(pattern))")
-        }
+        appendAnyLike(&query, ["photos.camera_make", "photos.camera_model"], filter.cameraLikePatterns)
         if let box = filter.boundingBox {
             let join = box.crossesAntimeridian ? "OR" : "AND"
             query.append(
@@ -35,6 +32,7 @@ enum MariaDBFilterSQL {
         if let match = booleanQuery(filter.keywordTerms) {
             query.append(" AND MATCH (photos.title, photos.description, photos.keywords) AGAINST (\(match) IN BOOLEAN MODE)")
         }
+        appendSearchConditions(&query, filter)
         return query
     }
 

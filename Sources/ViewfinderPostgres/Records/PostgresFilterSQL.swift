@@ -7,10 +7,8 @@ extension SQLBuilder {
         var conditions = ["photos.index_status = 'indexed'"]
         if let after = filter.takenAfter { conditions.append("photos.taken_at >= \(bind(after))") }
         if let before = filter.takenBefore { conditions.append("photos.taken_at < \(bind(before))") }
-        if let pattern = filter.cameraLikePattern {
-            let placeholder = bind(pattern)
-            conditions.append(
-                "(lower(coalesce(photos.camera_make, '')) LIKE \(placeholder) OR lower(coalesce(photos.camera_model, '')) LIKE \(placeholder))")
+        if let camera = anyLike(["photos.camera_make", "photos.camera_model"], filter.cameraLikePatterns) {
+            conditions.append(camera)
         }
         if let box = filter.boundingBox {
             let join = box.crossesAntimeridian ? "OR" : "AND"
@@ -33,6 +31,7 @@ extension SQLBuilder {
         if !terms.isEmpty {
             conditions.append("photos.search_text @@ plainto_tsquery('simple', \(bind(terms.joined(separator: " "))))")
         }
+        conditions += searchConditions(filter)
         append(conditions.joined(separator: " AND "))
     }
 }

@@ -16,11 +16,7 @@ struct SQLiteFilterSQL {
         if let before = filter.takenBefore {
             add("photos.taken_at < ?", [before.timeIntervalSince1970])
         }
-        if let pattern = filter.cameraLikePattern {
-            add(
-                "(lower(coalesce(photos.camera_make, '')) LIKE ? ESCAPE '\\' OR lower(coalesce(photos.camera_model, '')) LIKE ? ESCAPE '\\')",
-                [pattern, pattern])
-        }
+        addAnyLike(["photos.camera_make", "photos.camera_model"], filter.cameraLikePatterns)
         if let box = filter.boundingBox {
             let longitude = box.crossesAntimeridian
                 ? "(photos.longitude >= ? OR photos.longitude <= ?)" : "(photos.longitude >= ? AND photos.longitude <= ?)"
@@ -39,6 +35,7 @@ struct SQLiteFilterSQL {
         if let match = Self.matchExpression(filter.keywordTerms) {
             add("photos.id IN (SELECT rowid FROM photos_fts WHERE photos_fts MATCH ?)", [match])
         }
+        addSearchConditions(filter)
     }
 
     /// The clause without the `WHERE` keyword.
@@ -49,7 +46,8 @@ struct SQLiteFilterSQL {
         terms.isEmpty ? nil : terms.map { "\"\($0)\"" }.joined(separator: " ")
     }
 
-    private mutating func add(_ condition: String, _ values: [(any DatabaseValueConvertible)?]) {
+    /// Adds a condition and its bound values.
+    mutating func add(_ condition: String, _ values: [(any DatabaseValueConvertible)?]) {
         conditions.append(condition)
         arguments += StatementArguments(values)
     }

@@ -1,27 +1,55 @@
 public import ViewfinderCore
 import Foundation
 
-/// Ranks catalog photos by similarity to a text or a picture, with the active model only.
+/// Answers ``SearchQuery``s: metadata filters, keyword text, and text or image similarity with the active model.
+///
+/// See docs/search.md for how text, `clip`, `clip_weight`, `min_score` and `order` combine.
 public struct SearchService: Sendable {
-    private let catalog: any PhotoCatalog
-    private let textEmbedder: any TextEmbedding
+    /// Where photos, vectors and keywords are searched.
+    let catalog: any PhotoCatalog
+    /// The active model's text tower; its model and dims define the vector space searched.
+    let textEmbedder: (any TextEmbedding)?
+    /// Decodes uploaded pictures (only for searches by image).
+    let imageDecoder: (any ImageDecoding)?
+    /// The active model's image tower (only for searches by image).
+    let imageEmbedder: (any ImageEmbedding)?
+    /// Thresholds, K and the semantic switch.
+    let settings: SearchSettings
+    /// Query-text embeddings already computed.
+    let textCache: QueryEmbeddingCache
 
     /// Creates a search service for the model behind `textEmbedder`.
-    public init(catalog: any PhotoCatalog, textEmbedder: any TextEmbedding) {
+    public init(
+        catalog: any PhotoCatalog, textEmbedder: (any TextEmbedding)?, imageDecoder: (any ImageDecoding)? = nil,
+        imageEmbedder: (any ImageEmbedding)? = nil, settings: SearchSettings = SearchSettings()
+    ) {
         self.catalog = catalog
         self.textEmbedder = textEmbedder
+        self.imageDecoder = imageDecoder
+        self.imageEmbedder = imageEmbedder
+        self.settings = settings
+        self.textCache = QueryEmbeddingCache(capacity: settings.textCacheCapacity)
     }
 
-    /// The `limit` photos most similar to `text`, best first.
+    /// Answers `query`.
+    public func search(_ query: SearchQuery) async throws(ViewfinderError) -> SearchPage {
+        try await run(query, image: nil)
+    }
+
+    /// Answers `query` ranked by similarity to an uploaded picture (its encoded bytes).
+    public func search(_ query: SearchQuery, imageData: [UInt8]) async throws(ViewfinderError) -> SearchPage {
+        try requireSemantic("a search by image")
+        guard !imageData.isEmpty else { throw ViewfinderError(.invalidInput, "the uploaded image is empty") }
+        let embedding = try await embedImage(imageData)
+        return try await run(query, image: embedding)
+    }
+
+    /// The `limit` photos most similar to `text`, best first (no threshold).
     public func search(text: String, limit: Int) async throws(ViewfinderError) -> [SearchResult] {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw ViewfinderError(.invalidInput, "the search text is empty") }
         guard limit > 0 else { throw ViewfinderError(.invalidInput, "limit must be at least 1") }
-        let embeddings = try await textEmbedder.embed([trimmed])
-        guard let query = embeddings.first else {
-            throw ViewfinderError(.encodeFailed, "the text encoder returned no vector")
-        }
-        return try await nearest(to: query, limit: limit)
+        return try await nearest(to: try await embedText(trimmed), limit: limit)
     }
 
     /// The `limit` photos whose stored vectors are nearest to `query`, best first.
@@ -33,6 +61,51 @@ public struct SearchService: Sendable {
         let matches = try await catalog.nearest(to: query, limit: limit, filter: filter)
         let photos = try await catalog.photos(ids: matches.map(\.photoID))
         let byID = Dictionary(uniqueKeysWithValues: photos.map { ($0.id, $0) })
-        return matches.compactMap { match in byID[match.photoID].map { SearchResult(photo: $0, score: match.similarity) } }
+        return matches.compactMap { match in
+            byID[match.photoID].map { SearchResult(photo: $0, score: match.similarity, similarity: match.similarity) }
+        }
+    }
+
+    /// Throws `.unavailable` when semantic search is switched off.
+    func requireSemantic(_ what: String) throws(ViewfinderError) {
+        guard settings.semanticSearchEnabled else {
+            throw ViewfinderError(.unavailable, "semantic search is disabled; \(what) needs CLIP to be switched on")
+        }
+    }
+
+    /// The embedding of a query text, from the cache when possible.
+    func embedText(_ text: String) async throws(ViewfinderError) -> Embedding {
+        guard let textEmbedder else {
+            throw ViewfinderError(.unavailable, "semantic search is disabled; no text encoder is loaded")
+        }
+        if let cached = await textCache.embedding(model: textEmbedder.model, dims: textEmbedder.dims, text: text) {
+            return cached
+        }
+        guard let embedding = try await textEmbedder.embed([text]).first else {
+            throw ViewfinderError(.encodeFailed, "the text encoder returned no vector")
+        }
+        await textCache.store(embedding, text: text)
+        return embedding
+    }
+
+    /// Decodes and embeds an uploaded picture with the active model.
+    private func embedImage(_ bytes: [UInt8]) async throws(ViewfinderError) -> Embedding {
+        guard let imageDecoder, let imageEmbedder else {
+            throw ViewfinderError(.unavailable, "search by image is not available: no image encoder is loaded")
+        }
+        // The decoder reads files; an upload goes through a private temporary file.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("viewfinder-query-\(UUID().uuidString)")
+        do {
+            try Data(bytes).write(to: file)
+        } catch {
+            throw ViewfinderError(.storageFailed, "could not stage the uploaded image", underlying: error)
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
+        let decoded = try await imageDecoder.decode(file, for: imageEmbedder.preprocessing)
+        guard var embedding = try await imageEmbedder.embed([decoded.tensor]).first else {
+            throw ViewfinderError(.encodeFailed, "the image encoder returned no vector")
+        }
+        if let textEmbedder, embedding.dims > textEmbedder.dims { embedding = embedding.truncated(to: textEmbedder.dims) }
+        return embedding
     }
 }
