@@ -32,18 +32,18 @@ extension ViewfinderApplication {
         -> (router: Router<BasicRequestContext>, worker: any Service)
     {
         let descriptor: ClipModelDescriptor?
-        var unavailable = "the model \(configuration.model) is not installed"
         do {
             descriptor = try modelDescriptor()
         } catch {
             descriptor = nil
-            unavailable = error.message
             logger.warning("semantic search is disabled", metadata: ["reason": "\(error.message)"])
         }
-        let search = TemporaryPhotoSearch(
+        let threshold = descriptor.flatMap { ModelCatalogue.standard.entry(named: $0.id)?.defaultSimilarityThreshold }
+        let search = SearchService(
             catalog: catalog, textEmbedder: try descriptor.map { d throws(ViewfinderError) in try textEmbedder(d) },
+            imageDecoder: try imageDecoder(),
             imageEmbedder: try descriptor.map { d throws(ViewfinderError) in try imageEmbedder(d) },
-            decoder: try imageDecoder(), unavailable: unavailable)
+            settings: SearchSettings(semanticSearchEnabled: descriptor != nil, defaultMinScore: threshold.map(Double.init)))
         let worker = TemporaryIndexingWorker(
             indexer: try descriptor.map { d throws(ViewfinderError) in try indexer(d, catalog: catalog) },
             roots: settings.libraryRoots, logger: logger)
@@ -51,7 +51,7 @@ extension ViewfinderApplication {
             catalog: catalog, search: search, thumbnails: try thumbnailStore(), indexing: worker,
             models: ModelInventoryReporter(store: modelStore, active: configuration.model, descriptor: descriptor),
             duplicates: TemporaryDuplicateFinder(catalog: catalog),
-            parseQuery: { (items) throws(ViewfinderError) in try SearchQuery.temporaryParseForHTTP(items) },
+            parseQuery: { (items) throws(ViewfinderError) in try SearchQuery.parse(items) },
             version: version)
         do {
             return (try ViewfinderHTTPServer.router(dependencies: dependencies, settings: settings.http), worker)

@@ -37,7 +37,7 @@ struct OpenAPITests {
         }
         for name in parameters {
             do {
-                _ = try SearchQuery.temporaryParseForHTTP([(name: name, value: "1")])
+                _ = try SearchQuery.parse([(name: name, value: "1")])
             } catch {
                 #expect(!error.message.contains("unknown search parameter"), "the parser does not know '\(name)'")
             }

@@ -3,6 +3,5 @@
 import ViewfinderCore
 import ViewfinderServices
 
-extension TemporaryPhotoSearch: PhotoSearching {}
 
 extension TemporaryDuplicateFinder: DuplicateFinding {}

@@ -20,6 +20,7 @@ struct APIError: HTTPResponseError, Sendable {
         switch error.code {
         case .invalidInput: self.init(.badRequest, error.message)
         case .notFound: self.init(.notFound, error.message)
+        case .unavailable: self.init(.serviceUnavailable, error.message)
         // The domain's message names folders on the server; the client only learns what to check.
         case .modelNotInstalled:
             self.init(.serviceUnavailable, "semantic search is unavailable: the active model is not installed (see GET /api/v1/models)")

@@ -55,5 +55,5 @@ func fakeDependencies() -> APIDependencies {
     return APIDependencies(
         catalog: catalog, search: FakeSearch(catalog: catalog), thumbnails: FakeThumbnails(), indexing: FakeIndexing(),
         models: FakeModels(), duplicates: FakeDuplicates(),
-        parseQuery: { (items) throws(ViewfinderError) in try SearchQuery.temporaryParseForHTTP(items) }, version: "fake")
+        parseQuery: { (items) throws(ViewfinderError) in try SearchQuery.parse(items) }, version: "fake")
 }
