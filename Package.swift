@@ -97,7 +97,10 @@ let package = Package(
         // Use cases: scanning, indexing, searching. Only know the domain.
         .target(
             name: "ViewfinderServices",
-            dependencies: ["ViewfinderCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ViewfinderCore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings
         ),
 

@@ -52,10 +52,31 @@ public struct ConfigurationKey: Sendable, Hashable {
     public static let thumbnailFormat = Self(
         flag: "thumbnail-format", environment: "VIEWFINDER_THUMBNAIL_FORMAT", yaml: "thumbnail_format")
 
+    /// Library roots to index (a YAML list, or comma-separated in flags and the environment).
+    public static let libraryRoots = Self(flag: "library", environment: "VIEWFINDER_LIBRARY", yaml: "library_roots")
+    /// Glob patterns the scan skips (a YAML list, or comma-separated).
+    public static let ignore = Self(flag: "ignore", environment: "VIEWFINDER_IGNORE", yaml: "ignore")
+    /// Whether the scan follows symbolic links to folders.
+    public static let followSymlinks = Self(
+        flag: "follow-symlinks", environment: "VIEWFINDER_FOLLOW_SYMLINKS", yaml: "follow_symlinks")
+    /// How long photos whose files vanished are kept before they are purged (e.g. `30d`, `12h`, `0`).
+    public static let missingGrace = Self(flag: "missing-grace", environment: "VIEWFINDER_MISSING_GRACE", yaml: "missing_grace")
+    /// When CLIP embeddings are made: `on-index`, `on-schedule`, `manual` or `never`.
+    public static let clipRun = Self(flag: "clip-run", environment: "VIEWFINDER_CLIP_RUN", yaml: "clip_run")
+    /// Whether CLIP (embeddings and semantic search) is enabled at all.
+    public static let clipEnabled = Self(flag: "clip-enabled", environment: "VIEWFINDER_CLIP_ENABLED", yaml: "clip_enabled")
+    /// How often `serve` starts an indexing run in the `on-schedule` mode (e.g. `30m`, `6h`, `1d`).
+    public static let indexInterval = Self(
+        flag: "index-interval", environment: "VIEWFINDER_INDEX_INTERVAL", yaml: "index_interval")
+
+    /// How long a `index --worker` claim lasts before other workers take its files over (e.g. `5m`).
+    public static let workerLease = Self(flag: "worker-lease", environment: "VIEWFINDER_WORKER_LEASE", yaml: "worker_lease")
+
     /// Every key, for validation of the YAML file.
     public static let all: [ConfigurationKey] = [
         storagePath, modelsPath, databaseURL, model, ortLibrary, threads, batchSize, dims, hubURL, hubToken,
         device, interOpThreads, graphOptimization, memoryArena,
         maxPixels, rejectTruncated, shrinkOnLoad, thumbnails, thumbnailFormat,
+        libraryRoots, ignore, followSymlinks, missingGrace, clipRun, clipEnabled, indexInterval, workerLease,
     ]
 }
