@@ -73,20 +73,46 @@ struct CrashResumeTests {
         try Self.generateLibrary(library, count: Self.photoCount)
         let log = harness.folder.appendingPathComponent("index.log")
         var kills = 0
+        var killsWhileIndexing = 0
         var encoded = 0
         var attempts = 0
         var generator = SystemRandomNumberGenerator()
+        // How long after the scan a kill may wait; adapted to the machine's speed so that each run commits
+        // about a thirtieth of the library, and the 20 kills spread over the whole indexing.
+        var window = 1.0
         while kills < 20 {
             attempts += 1
             try #require(attempts <= 80, "the indexer finished before 20 kills landed (\(kills) kills)")
             let process = try Self.startIndex(harness, library: library, log: log)
-            // Most kills land while batches are being encoded and committed; some during start-up or the scan.
-            usleep(UInt32.random(in: 150_000...700_000, using: &generator))
+            if kills % 5 == 4 {
+                // Every fifth kill lands anywhere in start-up, the scan or the first batches.
+                usleep(UInt32.random(in: 50_000...800_000, using: &generator))
+            } else {
+                var polls = 0
+                while process.isRunning, try !String(contentsOf: log, encoding: .utf8).contains("\"scanned\""), polls < 3000 {
+                    usleep(5_000)
+                    polls += 1
+                }
+            }
+            let scannedAt = ContinuousClock.now
+            usleep(UInt32(Double.random(in: 0...window, using: &generator) * 1_000_000))
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
+            let indexing = ContinuousClock.now - scannedAt
             encoded += try Self.encodedPictures(log)
-            if process.terminationReason == .uncaughtSignal { kills += 1 } else { break }
+            guard process.terminationReason == .uncaughtSignal else { break }
+            kills += 1
+            let text = try String(contentsOf: log, encoding: .utf8)
+            let commits = text.components(separatedBy: "\"progress\"").count - 1
+            if commits > 0 {
+                // A kill after the first commit of its run interrupted indexing (not just start-up or the scan).
+                killsWhileIndexing += 1
+                let seconds = Double(indexing.components.seconds) + Double(indexing.components.attoseconds) / 1e18
+                let rate = Double(commits * Self.batchSize) / max(seconds, 0.01)
+                window = min(3.0, max(0.2, 2.0 * Double(Self.photoCount) / 30.0 / rate))
+            }
         }
+        #expect(killsWhileIndexing >= 10, "\(killsWhileIndexing) of \(kills) kills landed while batches were committed")
         let final = try Self.startIndex(harness, library: library, log: log)
         final.waitUntilExit()
         #expect(final.terminationStatus == 0)
@@ -107,7 +133,9 @@ struct CrashResumeTests {
         #expect(try Self.sqlite(database, "SELECT COUNT(*) FROM embeddings WHERE photo_id NOT IN (SELECT id FROM photos)") == "0")
         // Every kill may lose at most the batch being encoded and the one decoded ahead of it was never encoded.
         #expect(encoded >= Self.photoCount)
-        #expect(encoded - Self.photoCount <= kills * Self.batchSize, "re-embedded \(encoded - Self.photoCount) with \(kills) kills")
+        #expect(
+            encoded - Self.photoCount <= kills * Self.batchSize,
+            "re-embedded \(encoded - Self.photoCount) with \(kills) kills (\(killsWhileIndexing) while indexing)")
     }
 
     @Test func sigtermFinishesTheCurrentBatchAndExitsCleanly() throws {
