@@ -24,7 +24,7 @@ struct SharedWorkersTests {
             "--database", try #require(harness.databaseURL),
         ]
         process.environment = ProcessInfo.processInfo.environment.merging([
-            "VIEWFINDER_ORT_LIBRARY": TestPaths.onnxRuntimeLibrary.path, "VIEWFINDER_WORKER_LEASE": "2s",
+            "VIEWFINDER_ORT_LIBRARY": TestPaths.onnxRuntimeLibrary.path, "VIEWFINDER_WORKER_LEASE": "5s",
         ]) { $1 }
         process.standardOutput = try FileHandle(forWritingTo: log)
         process.standardError = FileHandle.nullDevice

@@ -91,4 +91,20 @@ struct IndexingChangeTests {
         let resumed = try await h.run()
         #expect(resumed.embedded == 6)
     }
+
+    @Test func retryFailedRetriesUnchangedFailuresAndRescanRehashesEverything() async throws {
+        let h = Harness()
+        await h.files.put("a.jpg", "red")
+        await h.files.put("broken.jpg", "garbage")
+        _ = try await h.run()
+        let normal = try await h.run()
+        #expect(normal.previouslyFailed == 1 && normal.failures.isEmpty)
+        let retried = try await h.run(IndexingRun(retryFailed: true))
+        #expect(retried.previouslyFailed == 0)
+        #expect(retried.failures.map(\.file.relativePath) == ["broken.jpg"])
+        let hashesBefore = await h.files.hashCalls
+        let rescanned = try await h.run(IndexingRun(rescan: true))
+        #expect(await h.files.hashCalls - hashesBefore == 1, "the unchanged picture is hashed again")
+        #expect(rescanned.embedded == 0 && rescanned.unchanged == 1)
+    }
 }

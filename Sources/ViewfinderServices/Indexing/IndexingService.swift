@@ -120,10 +120,13 @@ public struct IndexingService: Sendable {
                 report.notEmbedded += work.count - done
                 break
             }
-            let prepared = await current.value
+            var prepared = await current.value
             nextDecoded =
                 index + 1 < batchCount
                 ? Task { [next = batch(index + 1)] in await prepareClaimed(next, sharing: sharing) } : nil
+            if let sharing, !prepared.isEmpty {
+                prepared = await renewClaims(prepared, sharing: sharing)
+            }
             // With shared work, other workers may hold every file of a batch.
             guard !prepared.isEmpty else { continue }
             onEvent(.encoding(count: prepared.count, firstFile: prepared.first?.file.relativePath ?? ""))
@@ -142,6 +145,21 @@ public struct IndexingService: Sendable {
             onEvent(.batchCommitted(done: done, pending: work.count))
         }
         nextDecoded?.cancel()
+    }
+
+    /// Extends this worker's claims right before encoding and keeps only the pictures still claimed: a claim
+    /// that expired while the batch waited may have been taken over, and then the other worker embeds it.
+    private func renewClaims(_ prepared: [PreparedPicture], sharing: SharedIndexing) async -> [PreparedPicture] {
+        do throws(ViewfinderError) {
+            let kept = try await sharing.claims.claim(
+                prepared.map(\.file), worker: sharing.worker, lease: sharing.lease, model: embedder.model,
+                dims: embedder.dims)
+            let keys = Set(kept.map { $0.root + "\u{0}" + $0.relativePath })
+            return prepared.filter { keys.contains($0.file.root + "\u{0}" + $0.file.relativePath) }
+        } catch {
+            logger.warning("renewing claims failed", metadata: ["reason": "\(error.message)"])
+            return []
+        }
     }
 
     /// Claims `files` when the work is shared (keeping only the claimed ones), then prepares them.
