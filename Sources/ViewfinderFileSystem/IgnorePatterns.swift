@@ -9,13 +9,17 @@ import Foundation
 public struct IgnorePatterns: Sendable, Equatable {
     /// One parsed pattern.
     struct Pattern: Sendable, Equatable {
+        /// The shell pattern, without a leading or trailing `/`.
         let glob: String
+        /// Whether it matches the path relative to its folder (else a name at any depth).
         let anchored: Bool
+        /// Whether it matches folders only.
         let foldersOnly: Bool
     }
 
     /// The folder the patterns are relative to, relative to the library root ("" for the root).
     public let base: String
+    /// The parsed patterns, in file order.
     let patterns: [Pattern]
 
     /// Parses `lines` (configuration entries or the lines of a `.viewfinderignore`) for the folder `base`.

@@ -9,14 +9,20 @@ struct LibraryWalker {
         let inode: UInt64
     }
 
+    /// The root being walked.
     let rootPath: String
+    /// What to skip and follow.
     let rules: LibraryScanRules
+    /// Extensions (lowercase) of picture files.
     let pictureExtensions: Set<String>
 
+    /// Files with a picture extension, in walk order.
     private(set) var pictures: [LibraryFile] = []
+    /// Other files, in walk order.
     private(set) var unsupported: [LibraryFile] = []
     private var visited: Set<FolderID> = []
 
+    /// Creates a walker of `rootPath` (an absolute, standardised path).
     init(rootPath: String, rules: LibraryScanRules, pictureExtensions: Set<String>) {
         self.rootPath = rootPath
         self.rules = rules

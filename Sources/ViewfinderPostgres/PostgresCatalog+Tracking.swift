@@ -46,7 +46,7 @@ extension PostgresCatalog {
 
     public func markMissing(photoIDs: [Int64], at date: Date) async throws(ViewfinderError) {
         guard !photoIDs.isEmpty else { return }
-        try await transaction("marking photos missing") { connection in
+        _ = try await transaction("marking photos missing") { connection in
             try await connection.run(
                 """
                 UPDATE photos SET index_status = 'missing', missing_since = \(date), updated_at = \(date)

@@ -65,6 +65,7 @@ public struct IndexingSettings: Sendable, Equatable {
         return text.split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// Parses a yes/no setting.
     static func bool(_ text: String?, name: String, default value: Bool) throws(ViewfinderError) -> Bool {
         guard let text else { return value }
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {

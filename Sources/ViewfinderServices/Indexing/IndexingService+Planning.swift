@@ -99,10 +99,3 @@ extension IndexingService {
         report.purged = plan.purge.count
     }
 }
-
-extension Duration {
-    /// The duration in seconds, as a floating-point number.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}

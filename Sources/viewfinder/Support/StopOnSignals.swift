@@ -8,6 +8,7 @@ import ViewfinderServices
 final class StopOnSignals {
     private let sources: [any DispatchSourceSignal]
 
+    /// Installs the handlers; they stay until this object is released.
     init(_ stop: IndexingStopSignal) {
         sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
