@@ -192,7 +192,10 @@ let package = Package(
         .testTarget(name: "ViewfinderSQLiteTests", dependencies: ["ViewfinderSQLite", "ViewfinderTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ViewfinderServicesTests",
-            dependencies: ["ViewfinderServices", "ViewfinderTestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ViewfinderServices", "ViewfinderTestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["ViewfinderTestSupport"], swiftSettings: strictSettings),

@@ -70,7 +70,8 @@ public actor IndexingWorker: IndexingControl, Service {
                     group.addTask {
                         while !Task.isCancelled {
                             sink.yield((false, false))
-                            try await Task.sleep(for: interval)
+                            // Cancelled at shutdown: the schedule just ends.
+                            guard (try? await Task.sleep(for: interval)) != nil else { return }
                         }
                     }
                 }
