@@ -59,6 +59,20 @@ extension MariaDBCatalog {
         }
     }
 
+    public func recordFiles(_ records: [FileRecord]) async throws(ViewfinderError) {
+        guard !records.isEmpty else { return }
+        for record in records { try record.metadata?.validate() }
+        try await transaction("recording pictures") { connection in
+            let now = Date()
+            for record in records {
+                let photoID = try Self.upsertPhoto(
+                    connection, file: record.file, hash: record.contentHash, width: record.width, height: record.height,
+                    status: .indexed, reason: nil, now: now, mimeType: record.mimeType, orientation: record.orientation)
+                if let metadata = record.metadata { try Self.setMetadata(connection, photoID: photoID, metadata, now: now) }
+            }
+        }
+    }
+
     public func pruneEmbeddings(keeping model: ModelID, dims: Int) async throws(ViewfinderError) -> Int {
         let spaces = try await allSpaces().filter { !($0.model == model.rawValue && $0.dims == dims) }
         guard !spaces.isEmpty else { return 0 }

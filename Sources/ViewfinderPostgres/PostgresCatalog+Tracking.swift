@@ -55,6 +55,22 @@ extension PostgresCatalog {
         }
     }
 
+    public func recordFiles(_ records: [FileRecord]) async throws(ViewfinderError) {
+        guard !records.isEmpty else { return }
+        for record in records { try record.metadata?.validate() }
+        try await transaction("recording pictures") { connection in
+            let now = Date()
+            for record in records {
+                let photoID = try await self.upsertPhoto(
+                    connection, file: record.file, hash: record.contentHash, width: record.width, height: record.height,
+                    status: .indexed, reason: nil, now: now, mimeType: record.mimeType, orientation: record.orientation)
+                if let metadata = record.metadata {
+                    try await self.setMetadata(connection, photoID: photoID, metadata, now: now)
+                }
+            }
+        }
+    }
+
     public func pruneEmbeddings(keeping model: ModelID, dims: Int) async throws(ViewfinderError) -> Int {
         var deleted = 0
         for space in try await allSpaces() where !(space.model == model.rawValue && space.dims == dims) {

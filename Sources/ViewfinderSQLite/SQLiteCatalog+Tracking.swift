@@ -58,6 +58,20 @@ extension SQLiteCatalog {
         }
     }
 
+    public func recordFiles(_ records: [FileRecord]) async throws(ViewfinderError) {
+        guard !records.isEmpty else { return }
+        for record in records { try record.metadata?.validate() }
+        try await write { db in
+            let now = Date().timeIntervalSince1970
+            for record in records {
+                let photoID = try Self.upsertPhoto(
+                    db, file: record.file, hash: record.contentHash, width: record.width, height: record.height,
+                    status: .indexed, reason: nil, now: now, mimeType: record.mimeType, orientation: record.orientation)
+                if let metadata = record.metadata { try Self.setMetadata(db, photoID: photoID, metadata, now: now) }
+            }
+        }
+    }
+
     public func pruneEmbeddings(keeping model: ModelID, dims: Int) async throws(ViewfinderError) -> Int {
         try await write { db in
             try db.execute(sql: "DELETE FROM embeddings WHERE NOT (model = ? AND dims = ?)", arguments: [model.rawValue, dims])

@@ -74,10 +74,20 @@ struct IndexingChangeTests {
     @Test func withoutEmbeddingFilesAreFollowedButNotEmbedded() async throws {
         let h = Harness()
         await h.files.put("a.jpg", "red")
+        await h.files.put("broken.jpg", "garbage")
         let report = try await h.run(IndexingRun(embed: false))
-        #expect(report.notEmbedded == 1)
+        #expect(report.notEmbedded == 2)
+        #expect(report.recorded == 2)
         #expect(report.embedded == 0)
         #expect(await h.embedder.embedded == 0)
+        let stored = try #require(await h.catalog.photo(root: h.files.root, relativePath: "a.jpg"))
+        #expect(stored.status == .indexed && stored.contentHash == "hash-red")
+        let again = try await h.run(IndexingRun(embed: false))
+        #expect(again.recorded == 0 && again.unchanged == 2)
+        // Once CLIP runs, the stored pictures are embedded (the broken one then fails to decode).
+        let embedded = try await h.run()
+        #expect(embedded.embedded == 1)
+        #expect(embedded.failures.map(\.file.relativePath) == ["broken.jpg"])
     }
 
     @Test func aStopRequestEndsTheRunBeforeTheNextBatch() async throws {

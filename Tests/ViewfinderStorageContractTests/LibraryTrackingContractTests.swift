@@ -51,6 +51,14 @@ import ViewfinderTestSupport
                 try await catalog.relocate(photoID: 999_999, to: file("x.jpg"))
             }
 
+            // Pictures stored without embeddings are indexed, keep their metadata and are queued for a model.
+            try await catalog.recordFiles([FileRecord(
+                file: file("plain.jpg"), contentHash: "hp", width: 30, height: 20, mimeType: "image/png", orientation: 1,
+                metadata: PhotoMetadata(title: "Plain"))])
+            let plain = try #require(try await catalog.photo(root: "/photos", relativePath: "plain.jpg"))
+            #expect(plain.status == .indexed && plain.width == 30 && plain.metadata.title == "Plain")
+            #expect(try await !catalog.hasEmbedding(photoID: plain.id, model: "m", dims: 2))
+
             // Prune keeps only the active model's vectors.
             try await catalog.save([indexed("a.jpg", hash: "ha", model: "n")])
             #expect(try await catalog.counts().embedded == ["m/2": 2, "n/2": 1])

@@ -199,6 +199,16 @@ public actor InMemoryPhotoCatalog: PhotoCatalog {
         }
     }
 
+    public func recordFiles(_ records: [FileRecord]) throws(ViewfinderError) {
+        for record in records { try record.metadata?.validate() }
+        for record in records {
+            let id = upsert(
+                record.file, hash: record.contentHash, width: record.width, height: record.height, status: .indexed,
+                reason: nil, mimeType: record.mimeType, orientation: record.orientation)
+            if let metadata = record.metadata { photosByID[id]?.metadata = metadata }
+        }
+    }
+
     public func pruneEmbeddings(keeping model: ModelID, dims: Int) -> Int {
         let keep = Self.key(model, dims)
         let deleted = vectorsByKey.filter { $0.key != keep }.values.reduce(0) { $0 + $1.count }

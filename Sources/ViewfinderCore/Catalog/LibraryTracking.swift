@@ -38,6 +38,38 @@ public struct LibraryEntry: Sendable, Equatable {
     }
 }
 
+/// A picture read without embedding it (CLIP off): what the catalog stores about the file.
+public struct FileRecord: Sendable {
+    /// The scanned file.
+    public let file: LibraryFile
+    /// SHA-256 of its bytes.
+    public let contentHash: String
+    /// Width after orientation (0 when unknown).
+    public let width: Int
+    /// Height after orientation (0 when unknown).
+    public let height: Int
+    /// The file's MIME type, when known.
+    public let mimeType: String?
+    /// The EXIF orientation the file was stored with (1–8).
+    public let orientation: Int
+    /// Capture and text metadata; nil keeps what the catalog already has.
+    public let metadata: PhotoMetadata?
+
+    /// Creates a record.
+    public init(
+        file: LibraryFile, contentHash: String, width: Int, height: Int, mimeType: String?, orientation: Int,
+        metadata: PhotoMetadata?
+    ) {
+        self.file = file
+        self.contentHash = contentHash
+        self.width = width
+        self.height = height
+        self.mimeType = mimeType
+        self.orientation = orientation
+        self.metadata = metadata
+    }
+}
+
 /// The catalog operations the indexing worker needs to follow files on disk: list, move, mark missing, prune.
 ///
 /// Kept apart from `PhotoCatalog`'s declaration so that these few methods are easy to find; every
@@ -50,6 +82,8 @@ public protocol LibraryTracking: Sendable {
     func relocate(photoID: Int64, to file: LibraryFile) async throws(ViewfinderError)
     /// Marks photos whose files are gone as missing since `date` (already missing ones keep their date).
     func markMissing(photoIDs: [Int64], at date: Date) async throws(ViewfinderError)
+    /// Stores pictures without embeddings in one transaction (indexed, found by metadata; embedded once CLIP runs).
+    func recordFiles(_ records: [FileRecord]) async throws(ViewfinderError)
     /// Deletes embeddings of every (model, dims) except `model` at `dims`; returns how many were deleted.
     func pruneEmbeddings(keeping model: ModelID, dims: Int) async throws(ViewfinderError) -> Int
 }

@@ -22,6 +22,8 @@ public struct IndexingReport: Sendable {
     public var purged = 0
     /// Pictures waiting for an embedding that this run did not make (embedding is off, or the run was stopped).
     public var notEmbedded = 0
+    /// Pictures stored with their metadata but without an embedding (embedding is off).
+    public var recorded = 0
     /// Whether the run ended early because it was asked to stop.
     public var stopped = false
 
@@ -37,6 +39,7 @@ public struct IndexingReport: Sendable {
         if moved > 0 { parts.append("\(moved) moved") }
         if missing > 0 { parts.append("\(missing) missing") }
         if purged > 0 { parts.append("\(purged) purged") }
+        if recorded > 0 { parts.append("\(recorded) stored without embedding") }
         if notEmbedded > 0 { parts.append("\(notEmbedded) not embedded") }
         if stopped { parts.append("stopped early") }
         if !unsupported.isEmpty { parts.append("\(unsupported.count) other files skipped") }

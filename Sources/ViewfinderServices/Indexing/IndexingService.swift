@@ -94,7 +94,11 @@ public struct IndexingService: Sendable {
                 "roots": "\(roots)", "found": "\(report.found)", "pending": "\(work.count)", "moved": "\(report.moved)",
                 "missing": "\(report.missing)", "purged": "\(report.purged)",
             ])
-        try await embed(work, run: run, report: &report, onEvent: onEvent)
+        if run.embed {
+            try await embed(work, run: run, report: &report, onEvent: onEvent)
+        } else {
+            try await recordWithoutEmbedding(changes.work, run: run, report: &report)
+        }
         return (report, work.count)
     }
 

@@ -21,6 +21,7 @@ struct IndexRunJSON: Codable, Sendable {
     let missing: Int
     let purged: Int
     let notEmbedded: Int
+    let recorded: Int
     let stopped: Bool
     let failures: [Failure]
     let skipped: [String]
@@ -34,6 +35,7 @@ struct IndexRunJSON: Codable, Sendable {
         missing = report.missing
         purged = report.purged
         notEmbedded = report.notEmbedded
+        recorded = report.recorded
         stopped = report.stopped
         found = report.found
         embedded = report.embedded
