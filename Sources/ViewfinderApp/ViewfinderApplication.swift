@@ -92,12 +92,21 @@ public final class ViewfinderApplication: Sendable {
 
     /// An indexer that embeds with `descriptor`'s model.
     public func indexer(_ descriptor: ClipModelDescriptor, catalog: any PhotoCatalog) throws(ViewfinderError) -> IndexingService {
+        try indexer(embedder: try imageEmbedder(descriptor), catalog: catalog)
+    }
+
+    /// An indexer for runs without embeddings (CLIP off or `never`): it needs no installed model.
+    public func metadataIndexer(catalog: any PhotoCatalog) throws(ViewfinderError) -> IndexingService {
+        try indexer(embedder: DisabledImageEmbedder(model: configuration.model, dims: configuration.dims ?? 0), catalog: catalog)
+    }
+
+    private func indexer(embedder: any ImageEmbedding, catalog: any PhotoCatalog) throws(ViewfinderError) -> IndexingService {
         IndexingService(
             fileSystem: LocalLibraryFileSystem(
                 threadPool: decodePool,
                 rules: LibraryScanRules(ignore: configuration.indexing.ignore, followSymlinks: configuration.indexing.followSymlinks)),
             decoder: try imageDecoder(),
-            embedder: try imageEmbedder(descriptor), catalog: catalog, metadataReader: try metadataReader(),
+            embedder: embedder, catalog: catalog, metadataReader: try metadataReader(),
             thumbnails: configuration.imaging.thumbnails == .index ? try thumbnailStore() : nil,
             options: IndexingOptions(batchSize: configuration.batchSize, decodeConcurrency: configuration.threads * 2),
             logger: logger)

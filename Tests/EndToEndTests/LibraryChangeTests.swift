@@ -14,6 +14,7 @@ struct LibraryChangeTests {
         let missing: Int?
         let purged: Int?
         let unchanged: Int?
+        let recorded: Int?
     }
 
     private struct Status: Decodable {
@@ -92,5 +93,22 @@ struct LibraryChangeTests {
         let final = try status(harness)
         #expect(final.photos == 30)
         #expect(final.missing == 0)
+    }
+
+    @Test func withClipRunNeverPicturesAreStoredWithoutAModelAndEmbeddedLater() throws {
+        let harness = try CLIHarness()
+        defer { harness.remove() }
+        let result = try harness.viewfinder(
+            ["index", harness.library.path, "--model", "not-installed-model", "--json"],
+            environment: ["VIEWFINDER_CLIP_RUN": "never"])
+        try #require(result.status == 0, "index failed: \(result.stderr)")
+        let last = try #require(result.stdout.split(separator: "\n").last)
+        let report = try JSONDecoder().decode(Line.self, from: Data(last.utf8))
+        #expect(report.recorded == 30 && report.embedded == 0)
+        let stored = try status(harness)
+        #expect(stored.photos == 30 && stored.embedded.isEmpty)
+        let embedded = try index(harness)
+        #expect(embedded.encoded == 30)
+        #expect(try status(harness).embedded == ["viewfinder-test-tiny/64": 30])
     }
 }

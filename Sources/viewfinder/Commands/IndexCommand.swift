@@ -53,9 +53,12 @@ struct IndexCommand: AsyncParsableCommand {
                 throw ViewfinderError(
                     .invalidInput, "no library folder: pass one, or configure library_roots (VIEWFINDER_LIBRARY)")
             }
-            let descriptor = try app.modelDescriptor()
+            // Without embeddings no model is loaded (nor needs to be installed).
+            let embeds = app.configuration.indexing.embeds
+            let descriptor = embeds ? try app.modelDescriptor() : nil
+            let modelName = descriptor?.id.rawValue ?? app.configuration.model.rawValue
             return try await app.withCatalog { catalog in
-                let indexer = try app.indexer(descriptor, catalog: catalog)
+                let indexer = try descriptor.map { try app.indexer($0, catalog: catalog) } ?? app.metadataIndexer(catalog: catalog)
                 let progress = ProgressPrinter(enabled: !json && Terminal.standardErrorIsTerminal)
                 var claims: (any WorkClaiming)?
                 if shared {
@@ -69,7 +72,7 @@ struct IndexCommand: AsyncParsableCommand {
                     if json { try? Terminal.json(IndexEventJSON(event)) } else { progress.show(event) }
                 }
                 progress.finish()
-                return IndexRunJSON(model: descriptor.id.rawValue, roots: roots, report: report)
+                return IndexRunJSON(model: modelName, roots: roots, report: report)
             }
         }
         if json {
