@@ -99,7 +99,10 @@ let package = Package(
         // Use cases: scanning, indexing, searching. Only know the domain.
         .target(
             name: "ViewfinderServices",
-            dependencies: ["ViewfinderCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ViewfinderCore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings
         ),
 
@@ -213,7 +216,10 @@ let package = Package(
         .testTarget(name: "ViewfinderSQLiteTests", dependencies: ["ViewfinderSQLite", "ViewfinderTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ViewfinderServicesTests",
-            dependencies: ["ViewfinderServices", "ViewfinderTestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ViewfinderServices", "ViewfinderTestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

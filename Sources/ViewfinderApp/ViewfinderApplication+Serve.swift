@@ -31,22 +31,23 @@ extension ViewfinderApplication {
     public func httpServer(_ settings: ServerSettings, catalog: any PhotoCatalog, version: String) throws
         -> (router: Router<BasicRequestContext>, worker: any Service)
     {
-        let descriptor: ClipModelDescriptor?
-        do {
-            descriptor = try modelDescriptor()
-        } catch {
-            descriptor = nil
-            logger.warning("semantic search is disabled", metadata: ["reason": "\(error.message)"])
+        var descriptor: ClipModelDescriptor?
+        if configuration.indexing.clipEnabled {
+            do {
+                descriptor = try modelDescriptor()
+            } catch {
+                logger.warning("semantic search is disabled", metadata: ["reason": "\(error.message)"])
+            }
         }
-        let threshold = descriptor.flatMap { ModelCatalogue.standard.entry(named: $0.id)?.defaultSimilarityThreshold }
-        let search = SearchService(
-            catalog: catalog, textEmbedder: try descriptor.map { d throws(ViewfinderError) in try textEmbedder(d) },
-            imageDecoder: try imageDecoder(),
-            imageEmbedder: try descriptor.map { d throws(ViewfinderError) in try imageEmbedder(d) },
-            settings: SearchSettings(semanticSearchEnabled: descriptor != nil, defaultMinScore: threshold.map(Double.init)))
-        let worker = TemporaryIndexingWorker(
-            indexer: try descriptor.map { d throws(ViewfinderError) in try indexer(d, catalog: catalog) },
-            roots: settings.libraryRoots, logger: logger)
+        let search: SearchService
+        if let descriptor {
+            search = try self.search(descriptor, catalog: catalog, images: true)
+        } else {
+            search = SearchService(catalog: catalog, textEmbedder: nil, settings: SearchSettings(semanticSearchEnabled: false))
+        }
+        // Without a usable model the worker still follows the library and reads metadata.
+        let indexer = try configuration.indexing.embeds ? descriptor.map { d throws(ViewfinderError) in try self.indexer(d, catalog: catalog) } : nil
+        let worker = indexingWorker(try indexer ?? metadataIndexer(catalog: catalog))
         let dependencies = APIDependencies(
             catalog: catalog, search: search, thumbnails: try thumbnailStore(), indexing: worker,
             models: ModelInventoryReporter(store: modelStore, active: configuration.model, descriptor: descriptor),

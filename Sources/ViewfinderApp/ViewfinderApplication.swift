@@ -92,12 +92,55 @@ public final class ViewfinderApplication: Sendable {
 
     /// An indexer that embeds with `descriptor`'s model.
     public func indexer(_ descriptor: ClipModelDescriptor, catalog: any PhotoCatalog) throws(ViewfinderError) -> IndexingService {
+        try indexer(embedder: try imageEmbedder(descriptor), catalog: catalog)
+    }
+
+    /// An indexer for runs without embeddings (CLIP off or `never`): it needs no installed model.
+    public func metadataIndexer(catalog: any PhotoCatalog) throws(ViewfinderError) -> IndexingService {
+        try indexer(embedder: DisabledImageEmbedder(model: configuration.model, dims: configuration.dims ?? 0), catalog: catalog)
+    }
+
+    private func indexer(embedder: any ImageEmbedding, catalog: any PhotoCatalog) throws(ViewfinderError) -> IndexingService {
         IndexingService(
-            fileSystem: LocalLibraryFileSystem(threadPool: decodePool), decoder: try imageDecoder(),
-            embedder: try imageEmbedder(descriptor), catalog: catalog, metadataReader: try metadataReader(),
+            fileSystem: LocalLibraryFileSystem(
+                threadPool: decodePool,
+                rules: LibraryScanRules(ignore: configuration.indexing.ignore, followSymlinks: configuration.indexing.followSymlinks)),
+            decoder: try imageDecoder(),
+            embedder: embedder, catalog: catalog, metadataReader: try metadataReader(),
             thumbnails: configuration.imaging.thumbnails == .index ? try thumbnailStore() : nil,
             options: IndexingOptions(batchSize: configuration.batchSize, decodeConcurrency: configuration.threads * 2),
             logger: logger)
+    }
+
+    /// The options of an indexing run from the configuration (`embed` is off when CLIP is disabled or `never`).
+    ///
+    /// With `sharedWith` (the catalog, when it can keep claims), the run shares its work with other workers.
+    public func indexingRun(
+        rescan: Bool = false, retryFailed: Bool = false, stop: IndexingStopSignal = IndexingStopSignal(),
+        sharedWith claims: (any WorkClaiming)? = nil
+    ) -> IndexingRun {
+        let worker = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
+        return IndexingRun(
+            rescan: rescan, retryFailed: retryFailed, embed: configuration.indexing.embeds,
+            missingGracePeriod: configuration.indexing.missingGracePeriod, stop: stop,
+            sharing: claims.map { SharedIndexing(claims: $0, worker: worker, lease: configuration.indexing.workerLease) })
+    }
+
+    /// The background worker `serve` runs over the configured roots, scheduled as `clip-run` says.
+    public func indexingWorker(_ indexer: IndexingService) -> IndexingWorker {
+        let settings = configuration.indexing
+        return IndexingWorker(
+            indexer: indexer, roots: settings.libraryRoots, run: indexingRun(),
+            interval: settings.clipRun == .onSchedule && settings.clipEnabled ? settings.interval : nil, logger: logger)
+    }
+
+    /// The search service the configuration asks for: semantic with the configured model, or metadata-only
+    /// (semantic queries answer "semantic search is disabled") when `clip-enabled` is false.
+    public func searchService(catalog: any PhotoCatalog, images: Bool = false) throws(ViewfinderError) -> SearchService {
+        guard configuration.indexing.clipEnabled else {
+            return SearchService(catalog: catalog, textEmbedder: nil, settings: SearchSettings(semanticSearchEnabled: false))
+        }
+        return try search(try modelDescriptor(), catalog: catalog, images: images)
     }
 
     /// A search service over `catalog` with `descriptor`'s model.

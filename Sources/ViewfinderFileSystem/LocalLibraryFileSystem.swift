@@ -13,11 +13,17 @@ public struct LocalLibraryFileSystem: LibraryFileSystem {
         "jpg", "jpeg", "jpe", "png", "webp", "heic", "heif", "avif", "tif", "tiff", "gif", "bmp",
     ]
 
+    /// What scans skip and follow.
+    public let rules: LibraryScanRules
     private let threadPool: NIOThreadPool
 
     /// Creates a reader that runs its blocking I/O on `threadPool` and treats `pictureExtensions` as pictures.
-    public init(threadPool: NIOThreadPool, pictureExtensions: Set<String> = Self.defaultPictureExtensions) {
+    public init(
+        threadPool: NIOThreadPool, rules: LibraryScanRules = LibraryScanRules(),
+        pictureExtensions: Set<String> = Self.defaultPictureExtensions
+    ) {
         self.threadPool = threadPool
+        self.rules = rules
         self.pictureExtensions = pictureExtensions
     }
 
@@ -56,52 +62,18 @@ public struct LocalLibraryFileSystem: LibraryFileSystem {
         else {
             throw ViewfinderError(.notFound, "library folder \(root) does not exist or is not a folder")
         }
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey]
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: rootURL, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
-        else {
+        guard FileManager.default.isReadableFile(atPath: rootURL.path) else {
             throw ViewfinderError(.storageFailed, "cannot read library folder \(root)")
         }
-        let rootPath = rootURL.path
-        var pictures: [LibraryFile] = []
-        var unsupported: [LibraryFile] = []
-        for case let url as URL in enumerator {
-            // The enumerator reports links themselves (lstat) and does not descend into linked folders.
-            guard let values = try? url.resourceValues(forKeys: Set(keys)) else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(rootPath + "/") else { continue }
-            let relativePath = String(path.dropFirst(rootPath.count + 1))
-            guard values.isRegularFile == true || values.isSymbolicLink == true,
-                let file = Self.entry(path, root: rootPath, relativePath: relativePath)
-            else { continue }
-            if pictureExtensions.contains(url.pathExtension.lowercased()) {
-                pictures.append(file)
-            } else {
-                unsupported.append(file)
-            }
-        }
+        var walker = LibraryWalker(rootPath: rootURL.path, rules: rules, pictureExtensions: pictureExtensions)
+        walker.walk()
         // A stable order makes runs reproducible and batches deterministic.
-        pictures.sort { $0.relativePath < $1.relativePath }
-        unsupported.sort { $0.relativePath < $1.relativePath }
-        return LibraryScan(pictures: pictures, unsupported: unsupported)
+        return LibraryScan(
+            pictures: walker.pictures.sorted { $0.relativePath < $1.relativePath },
+            unsupported: walker.unsupported.sorted { $0.relativePath < $1.relativePath })
     }
 
-    /// A file entry with the size and time `currentState` reports too. For a symbolic link these are
-    /// its target's, or, when the target cannot be reached (a loop, a dangling link), the link's own,
-    /// so that reading it reports the reason. Links to folders give nil: they are not followed.
-    private static func entry(_ path: String, root: String, relativePath: String) -> LibraryFile? {
-        var status = stat()
-        if stat(path, &status) == 0 {
-            guard (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        } else {
-            guard lstat(path, &status) == 0 else { return nil }
-        }
-        return LibraryFile(
-            root: root, relativePath: relativePath, size: Int64(status.st_size), modifiedAt: modificationDate(status))
-    }
-
-    private static func modificationDate(_ status: stat) -> Date {
+    static func modificationDate(_ status: stat) -> Date {
         Date(timeIntervalSince1970: Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9)
     }
 

@@ -1,41 +1,70 @@
 internal import CVips
+import Synchronization
 
 extension VipsRuntime {
-    /// A GLib log handler for the "VIPS" domain that forwards to a Swift closure.
+    /// A subscription to libvips' GLib messages (domain "VIPS"), delivered to a Swift closure.
+    ///
+    /// GLib keeps one handler list per process, so one C handler is installed once and fans each message out
+    /// to every live subscription; runtimes created concurrently (tests, several services) all receive them.
     final class InstalledLogHandler: Sendable {
-        private static let domain = "VIPS"
-        private let handlerID: UInt32
+        private let id: UInt64
 
-        /// Installs `handler` for every level of the "VIPS" log domain.
+        /// Subscribes `handler` to every level of the "VIPS" log domain.
         init(_ handler: @escaping @Sendable (VipsLogMessage) -> Void) {
-            // The box is deliberately never released: GLib may be calling the handler
-            // on another thread while we remove it, so freeing it could be a
-            // use-after-free. One small allocation per runtime is the price.
-            let box = Unmanaged.passRetained(HandlerBox(handler)).toOpaque()
-            handlerID = cvips_log_set_handler(Self.domain, { domain, level, message, userData in
-                guard let userData else { return }
-                let box = Unmanaged<HandlerBox>.fromOpaque(userData).takeUnretainedValue()
-                box.handler(VipsLogMessage(
-                    level: VipsLogMessage.Level(glibLevel: level.rawValue),
-                    domain: domain.map { String(cString: $0) } ?? "",
-                    text: message.map { String(cString: $0) } ?? ""
-                ))
-            }, box)
+            id = LogFanOut.subscribe(handler)
         }
 
-        /// Removes the handler so GLib's default handler applies again.
+        /// Ends the subscription; with none left, GLib's default handler applies again.
         func uninstall() {
-            cvips_log_remove_handler(Self.domain, handlerID)
+            LogFanOut.unsubscribe(id)
+        }
+    }
+}
+
+/// The process-wide bridge from GLib's "VIPS" log domain to the subscribed Swift closures.
+private enum LogFanOut {
+    private static let domain = "VIPS"
+
+    private struct State {
+        var handlers: [UInt64: @Sendable (VipsLogMessage) -> Void] = [:]
+        var nextID: UInt64 = 0
+        var glibHandlerID: UInt32?
+    }
+
+    // Process-global by necessity: it mirrors GLib's own process-wide handler table.
+    private static let state = Mutex(State())
+
+    static func subscribe(_ handler: @escaping @Sendable (VipsLogMessage) -> Void) -> UInt64 {
+        state.withLock { state in
+            state.nextID += 1
+            state.handlers[state.nextID] = handler
+            if state.glibHandlerID == nil {
+                state.glibHandlerID = cvips_log_set_handler(domain, { domain, level, message, _ in
+                    LogFanOut.deliver(VipsLogMessage(
+                        level: VipsLogMessage.Level(glibLevel: level.rawValue),
+                        domain: domain.map { String(cString: $0) } ?? "",
+                        text: message.map { String(cString: $0) } ?? ""
+                    ))
+                }, nil)
+            }
+            return state.nextID
         }
     }
 
-    /// Heap storage for the closure, reachable from C through `user_data`.
-    private final class HandlerBox: Sendable {
-        let handler: @Sendable (VipsLogMessage) -> Void
-
-        init(_ handler: @escaping @Sendable (VipsLogMessage) -> Void) {
-            self.handler = handler
+    static func unsubscribe(_ id: UInt64) {
+        state.withLock { state in
+            state.handlers[id] = nil
+            if state.handlers.isEmpty, let installed = state.glibHandlerID {
+                cvips_log_remove_handler(domain, installed)
+                state.glibHandlerID = nil
+            }
         }
+    }
+
+    private static func deliver(_ message: VipsLogMessage) {
+        // Call outside the lock: a handler may log, and GLib may call in from several threads.
+        let handlers = state.withLock { Array($0.handlers.values) }
+        for handler in handlers { handler(message) }
     }
 }
 

@@ -121,14 +121,16 @@ public final class MariaDBCatalog: PhotoCatalog {
         let spaces = try await allSpaces()
         return try await run("counting photos") { connection in
             let totals = try connection.query(
-                "SELECT COUNT(*), COALESCE(SUM(index_status = 'failed'), 0) FROM photos").rows.first
+                "SELECT COUNT(*), COALESCE(SUM(index_status = 'failed'), 0), COALESCE(SUM(index_status = 'missing'), 0) FROM photos"
+            ).rows.first
             var embedded: [String: Int] = [:]
             for space in spaces {
                 let count = try connection.query("SELECT COUNT(*) FROM \(unsafeSQL: space.table)").rows.first?.int64(0)
                 if let count, count > 0 { embedded[space.key] = Int(count) }
             }
             return CatalogCounts(
-                photos: Int(try totals?.int64(0) ?? 0), failed: Int(try totals?.int64(1) ?? 0), embedded: embedded)
+                photos: Int(try totals?.int64(0) ?? 0), failed: Int(try totals?.int64(1) ?? 0), embedded: embedded,
+                missing: Int(try totals?.int64(2) ?? 0))
         }
     }
 

@@ -11,7 +11,14 @@ enum MariaDBMigrations {
 
     /// Every migration, in order.
     static let all: [Migration] = [
-        Migration(id: "0001_full_catalog", statements: v0001)
+        Migration(id: "0001_full_catalog", statements: v0001),
+        Migration(id: "0002_missing_files", statements: v0002),
+    ]
+
+    // Files that vanished from disk stay (status 'missing') until a grace period after `missing_since` ends.
+    private static let v0002 = [
+        "ALTER TABLE photos ADD COLUMN IF NOT EXISTS missing_since DATETIME(6) NULL",
+        "CREATE INDEX IF NOT EXISTS photos_missing_since ON photos (missing_since)",
     ]
 
     // Paths and roots are case-sensitive (utf8mb4_bin) and at most 760 characters, so that a unique index fits

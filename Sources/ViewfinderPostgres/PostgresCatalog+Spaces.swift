@@ -84,6 +84,8 @@ extension PostgresCatalog {
             space.indexKind != "hnsw"
         else { return }
         let built = try await transaction("building the HNSW index for \(space.key)") { connection in
+            // Several `index --worker` processes may finish at once; one builds, the others then find the index.
+            try await connection.run("SELECT pg_advisory_xact_lock(7365821003)", self.logger)
             try await connection.run("SET LOCAL maintenance_work_mem = '256MB'", self.logger)
             try await connection.run(
                 PostgresQuery(unsafeSQL: """

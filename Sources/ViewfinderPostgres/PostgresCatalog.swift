@@ -118,15 +118,16 @@ public final class PostgresCatalog: PhotoCatalog, Service {
     public func counts() async throws(ViewfinderError) -> CatalogCounts {
         let totals = try await rows(
             "counting photos",
-            "SELECT count(*), count(*) FILTER (WHERE index_status = 'failed') FROM photos")
-        let (photos, failed) = try decoding { try totals.first?.decode((Int64, Int64).self) } ?? (Int64(0), Int64(0))
+            "SELECT count(*), count(*) FILTER (WHERE index_status = 'failed'), count(*) FILTER (WHERE index_status = 'missing') FROM photos")
+        let (photos, failed, missing) = try decoding { try totals.first?.decode((Int64, Int64, Int64).self) }
+            ?? (Int64(0), Int64(0), Int64(0))
         var embedded: [String: Int] = [:]
         for space in try await allSpaces() {
             let count = try await rows("counting embeddings", PostgresQuery(unsafeSQL: "SELECT count(*) FROM \(space.table)"))
             let embeddedCount = Int(try decoding { try count.first?.decode(Int64.self) } ?? 0)
             if embeddedCount > 0 { embedded[space.key] = embeddedCount }
         }
-        return CatalogCounts(photos: Int(photos), failed: Int(failed), embedded: embedded)
+        return CatalogCounts(photos: Int(photos), failed: Int(failed), embedded: embedded, missing: Int(missing))
     }
 
     public func capabilities() async throws(ViewfinderError) -> CatalogCapabilities {

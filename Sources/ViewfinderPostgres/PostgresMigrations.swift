@@ -8,7 +8,33 @@ enum PostgresMigrations {
 
     /// Every migration, in order.
     static let all: [Migration] = [
-        Migration(id: "0001_full_catalog", statements: v0001)
+        Migration(id: "0001_full_catalog", statements: v0001),
+        Migration(id: "0002_missing_files", statements: v0002),
+        Migration(id: "0003_index_leases", statements: v0003),
+    ]
+
+    // Claims of `viewfinder index --worker` processes sharing one catalog: one row per file and embedding space.
+    private static let v0003 = [
+        """
+        CREATE TABLE index_leases (
+            root TEXT NOT NULL,
+            path TEXT NOT NULL,
+            space TEXT NOT NULL,
+            size BIGINT NOT NULL,
+            mtime DOUBLE PRECISION NOT NULL,
+            worker TEXT NOT NULL,
+            expires_at TIMESTAMPTZ NOT NULL,
+            done BOOLEAN NOT NULL DEFAULT FALSE,
+            PRIMARY KEY (root, path, space)
+        )
+        """,
+        "CREATE INDEX index_leases_live ON index_leases (expires_at) WHERE NOT done",
+    ]
+
+    // Files that vanished from disk stay (status 'missing') until a grace period after `missing_since` ends.
+    private static let v0002 = [
+        "ALTER TABLE photos ADD COLUMN missing_since TIMESTAMPTZ",
+        "CREATE INDEX photos_missing_since ON photos (missing_since) WHERE missing_since IS NOT NULL",
     ]
 
     // Times are timestamptz (UTC); `taken_at_local` is the wall clock without a zone. `mtime` stays a double so a

@@ -115,7 +115,8 @@ public final class SQLiteCatalog: PhotoCatalog {
                 let dims: Int = row["dims"]
                 embedded["\(model)/\(dims)"] = row["n"]
             }
-            return CatalogCounts(photos: photos, failed: failed, embedded: embedded)
+            let missing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM photos WHERE index_status = 'missing'") ?? 0
+            return CatalogCounts(photos: photos, failed: failed, embedded: embedded, missing: missing)
         }
     }
 

@@ -45,11 +45,11 @@ struct CLIHarness {
     }
 
     /// Runs the binary with this harness's storage folder.
-    func viewfinder(_ arguments: [String]) throws -> ProcessResult {
+    func viewfinder(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
         try ProcessRunner.run(
             ProcessRunner.viewfinderBinary,
             arguments + ["--storage", storage.path] + (databaseURL.map { ["--database", $0] } ?? []),
-            environment: ["VIEWFINDER_ORT_LIBRARY": TestPaths.onnxRuntimeLibrary.path])
+            environment: environment.merging(["VIEWFINDER_ORT_LIBRARY": TestPaths.onnxRuntimeLibrary.path]) { $1 })
     }
 
     /// Runs `index --json` on `directory` and decodes the final report line.

@@ -9,6 +9,7 @@ public actor InMemoryPhotoCatalog: PhotoCatalog {
     private var membership: [Int64: Set<Int64>] = [:]
     private var nextID: Int64 = 1
     private var nextAlbumID: Int64 = 1
+    private var missingSinceByID: [Int64: Date] = [:]
     /// How many embeddings were written in total, to prove incremental runs.
     public private(set) var embeddingWrites = 0
     /// The (model, dims) pairs `finishBulkLoad` was called for, in order.
@@ -172,7 +173,54 @@ public actor InMemoryPhotoCatalog: PhotoCatalog {
         CatalogCounts(
             photos: photosByID.count,
             failed: photosByID.values.filter { $0.status == .failed }.count,
-            embedded: vectorsByKey.filter { !$0.value.isEmpty }.mapValues(\.count))
+            embedded: vectorsByKey.filter { !$0.value.isEmpty }.mapValues(\.count),
+            missing: photosByID.values.filter { $0.status == .missing }.count)
+    }
+
+    public func libraryEntries(root: String, model: ModelID, dims: Int) -> [LibraryEntry] {
+        photosByID.values.filter { $0.libraryRoot == root }.map { photo in
+            LibraryEntry(
+                photoID: photo.id, root: root, relativePath: photo.relativePath, size: photo.size,
+                modifiedAt: photo.modifiedAt, contentHash: photo.contentHash, status: photo.status,
+                missingSince: photo.status == .missing ? missingSinceByID[photo.id] : nil,
+                embedded: vectorsByKey[Self.key(model, dims)]?[photo.id] != nil)
+        }
+    }
+
+    public func relocate(photoID: Int64, to file: LibraryFile) throws(ViewfinderError) {
+        guard var photo = photosByID[photoID] else { throw ViewfinderError(.notFound, "there is no photo with id \(photoID)") }
+        photo.libraryRoot = file.root
+        photo.relativePath = file.relativePath
+        photo.size = file.size
+        photo.modifiedAt = file.modifiedAt
+        photo.status = .indexed
+        photo.errorReason = nil
+        photosByID[photoID] = photo
+        missingSinceByID[photoID] = nil
+    }
+
+    public func markMissing(photoIDs: [Int64], at date: Date) {
+        for id in photoIDs where photosByID[id] != nil && photosByID[id]?.status != .missing {
+            photosByID[id]?.status = .missing
+            missingSinceByID[id] = date
+        }
+    }
+
+    public func recordFiles(_ records: [FileRecord]) throws(ViewfinderError) {
+        for record in records { try record.metadata?.validate() }
+        for record in records {
+            let id = upsert(
+                record.file, hash: record.contentHash, width: record.width, height: record.height, status: .indexed,
+                reason: nil, mimeType: record.mimeType, orientation: record.orientation)
+            if let metadata = record.metadata { photosByID[id]?.metadata = metadata }
+        }
+    }
+
+    public func pruneEmbeddings(keeping model: ModelID, dims: Int) -> Int {
+        let keep = Self.key(model, dims)
+        let deleted = vectorsByKey.filter { $0.key != keep }.values.reduce(0) { $0 + $1.count }
+        vectorsByKey = vectorsByKey.filter { $0.key == keep }
+        return deleted
     }
 
     public func capabilities() -> CatalogCapabilities {

@@ -56,8 +56,6 @@ public struct ConfigurationKey: Sendable, Hashable {
     public static let httpHost = Self(flag: "host", environment: "VIEWFINDER_HTTP_HOST", yaml: "http_host")
     /// The port `serve` listens on (default 2342).
     public static let httpPort = Self(flag: "port", environment: "VIEWFINDER_HTTP_PORT", yaml: "http_port")
-    /// The library folders `serve`'s indexing worker scans, comma-separated.
-    public static let libraryPath = Self(flag: "library", environment: "VIEWFINDER_LIBRARY_PATH", yaml: "library_path")
     /// The admin password's PBKDF2 hash (`viewfinder serve --hash-password` makes one); enables login.
     public static let adminPasswordHash = Self(
         flag: "admin-password-hash", environment: "VIEWFINDER_ADMIN_PASSWORD_HASH", yaml: "admin_password_hash")
@@ -78,13 +76,33 @@ public struct ConfigurationKey: Sendable, Hashable {
     /// Image searches processed at the same time.
     public static let maxConcurrentUploads = Self(
         flag: "max-concurrent-uploads", environment: "VIEWFINDER_MAX_CONCURRENT_UPLOADS", yaml: "max_concurrent_uploads")
+    /// Library roots to index (a YAML list, or comma-separated in flags and the environment).
+    public static let libraryRoots = Self(flag: "library", environment: "VIEWFINDER_LIBRARY", yaml: "library_roots")
+    /// Glob patterns the scan skips (a YAML list, or comma-separated).
+    public static let ignore = Self(flag: "ignore", environment: "VIEWFINDER_IGNORE", yaml: "ignore")
+    /// Whether the scan follows symbolic links to folders.
+    public static let followSymlinks = Self(
+        flag: "follow-symlinks", environment: "VIEWFINDER_FOLLOW_SYMLINKS", yaml: "follow_symlinks")
+    /// How long photos whose files vanished are kept before they are purged (e.g. `30d`, `12h`, `0`).
+    public static let missingGrace = Self(flag: "missing-grace", environment: "VIEWFINDER_MISSING_GRACE", yaml: "missing_grace")
+    /// When CLIP embeddings are made: `on-index`, `on-schedule`, `manual` or `never`.
+    public static let clipRun = Self(flag: "clip-run", environment: "VIEWFINDER_CLIP_RUN", yaml: "clip_run")
+    /// Whether CLIP (embeddings and semantic search) is enabled at all.
+    public static let clipEnabled = Self(flag: "clip-enabled", environment: "VIEWFINDER_CLIP_ENABLED", yaml: "clip_enabled")
+    /// How often `serve` starts an indexing run in the `on-schedule` mode (e.g. `30m`, `6h`, `1d`).
+    public static let indexInterval = Self(
+        flag: "index-interval", environment: "VIEWFINDER_INDEX_INTERVAL", yaml: "index_interval")
+
+    /// How long a `index --worker` claim lasts before other workers take its files over (e.g. `5m`).
+    public static let workerLease = Self(flag: "worker-lease", environment: "VIEWFINDER_WORKER_LEASE", yaml: "worker_lease")
 
     /// Every key, for validation of the YAML file.
     public static let all: [ConfigurationKey] = [
         storagePath, modelsPath, databaseURL, model, ortLibrary, threads, batchSize, dims, hubURL, hubToken,
         device, interOpThreads, graphOptimization, memoryArena,
         maxPixels, rejectTruncated, shrinkOnLoad, thumbnails, thumbnailFormat,
-        httpHost, httpPort, libraryPath, adminPasswordHash, apiTokenHashes, allowInsecureRemote, maxQueryLength, maxCount,
+        httpHost, httpPort, adminPasswordHash, apiTokenHashes, allowInsecureRemote, maxQueryLength, maxCount,
         maxUploadBytes, maxConcurrentUploads,
+        libraryRoots, ignore, followSymlinks, missingGrace, clipRun, clipEnabled, indexInterval, workerLease,
     ]
 }

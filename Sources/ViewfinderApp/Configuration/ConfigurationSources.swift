@@ -50,6 +50,11 @@ public struct ConfigurationSources: Sendable {
                 throw ViewfinderError(
                     .configurationInvalid, "\(path): unknown setting '\(keyNode.string ?? "?")' (known: \(names))")
             }
+            if let items = valueNode.sequence {
+                // Lists (library roots, ignore patterns) travel as one value, one item per line.
+                values[key] = items.compactMap { $0.scalar?.string }.joined(separator: "\n")
+                continue
+            }
             guard let value = valueNode.scalar?.string else {
                 throw ViewfinderError(.configurationInvalid, "\(path): '\(key)' must be a single value")
             }

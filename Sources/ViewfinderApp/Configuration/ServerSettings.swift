@@ -2,14 +2,12 @@ import Foundation
 public import ViewfinderCore
 public import ViewfinderHTTP
 
-/// What `viewfinder serve` needs beyond the common configuration: address, auth, limits and library folders.
+/// What `viewfinder serve` needs beyond the common configuration: address, auth and limits.
 public struct ServerSettings: Sendable, Equatable {
     /// Address, port, limits and auth of the HTTP server.
     public var http: HTTPServerSettings
-    /// The library folders the indexing worker scans (absolute paths).
-    public var libraryRoots: [String]
 
-    /// Reads the `http_*`, auth, limit and `library_path` keys.
+    /// Reads the `http_*`, auth, limit keys.
     public init(sources: ConfigurationSources) throws(ViewfinderError) {
         var http = HTTPServerSettings()
         if let host = sources.value(.httpHost) { http.host = host.trimmingCharacters(in: .whitespaces) }
@@ -59,10 +57,6 @@ public struct ServerSettings: Sendable, Equatable {
             throw ViewfinderError(.configurationInvalid, error.message)
         }
         self.http = http
-        libraryRoots = (sources.value(.libraryPath) ?? "").split(separator: ",").map {
-            URL(fileURLWithPath: ($0.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath)
-                .standardizedFileURL.path
-        }
     }
 
     private static func number(_ text: String, name: String, range: ClosedRange<Int>) throws(ViewfinderError) -> Int {

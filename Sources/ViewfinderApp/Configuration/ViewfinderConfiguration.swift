@@ -31,6 +31,8 @@ public struct ViewfinderConfiguration: Sendable, Equatable {
     public var hubURL: URL
     /// A token for gated or private hub repositories.
     public var hubToken: String?
+    /// Library roots, scan rules and when embeddings are made.
+    public var indexing: IndexingSettings
 
     /// Resolves and validates every setting from `sources`.
     public init(sources: ConfigurationSources) throws(ViewfinderError) {
@@ -51,6 +53,7 @@ public struct ViewfinderConfiguration: Sendable, Equatable {
         }
         hubURL = try HubSettings.parseURL(sources.value(.hubURL) ?? HubSettings.defaultURL)
         hubToken = sources.value(.hubToken)
+        indexing = try IndexingSettings(sources: sources)
     }
 
     /// `$XDG_DATA_HOME/viewfinder`, else `~/.local/share/viewfinder`.

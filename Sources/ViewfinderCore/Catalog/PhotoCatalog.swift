@@ -74,12 +74,15 @@ public struct CatalogCounts: Sendable, Equatable, Codable {
     public var failed: Int
     /// Embedded photos per "model/dims" key.
     public var embedded: [String: Int]
+    /// Photos whose files are missing (kept until the grace period ends).
+    public var missing: Int
 
     /// Creates a counts value.
-    public init(photos: Int, failed: Int, embedded: [String: Int]) {
+    public init(photos: Int, failed: Int, embedded: [String: Int], missing: Int = 0) {
         self.photos = photos
         self.failed = failed
         self.embedded = embedded
+        self.missing = missing
     }
 }
 
@@ -87,7 +90,7 @@ public struct CatalogCounts: Sendable, Equatable, Codable {
 ///
 /// Implementations: SQLite (embedded), PostgreSQL + pgvector, MariaDB; all pass one contract suite.
 /// Every write is atomic: a call either commits everything it was given or nothing.
-public protocol PhotoCatalog: Sendable {
+public protocol PhotoCatalog: LibraryTracking {
     /// The photo stored for `relativePath` under `root`, if any.
     func photo(root: String, relativePath: String) async throws(ViewfinderError) -> Photo?
     /// The photo with this public uid, if any.

@@ -48,7 +48,8 @@ public protocol LibraryFileSystem: Sendable {
     /// Recursively lists the files below `root`, skipping hidden files and folders.
     ///
     /// Symbolic links to files are listed (a link that loops or dangles too, so reading it reports why);
-    /// symbolic links to folders are not followed, so link cycles cannot make a scan endless.
+    /// symbolic links to folders are followed only when the implementation is configured to, and a folder
+    /// reached twice is walked once, so link cycles cannot make a scan endless.
     func scan(root: String) async throws(ViewfinderError) -> LibraryScan
     /// Lowercase hex SHA-256 of the file's bytes.
     func contentHash(of file: LibraryFile) async throws(ViewfinderError) -> String

@@ -8,6 +8,8 @@ public enum IndexStatus: String, Sendable, Codable, CaseIterable {
     case indexed
     /// Reading or decoding failed; `Photo.errorReason` says why.
     case failed
+    /// The file is gone; the photo keeps its metadata and embeddings until the grace period ends.
+    case missing
 }
 
 /// One picture file in a library, as the catalog knows it.

@@ -11,6 +11,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("0002_full_catalog_albums_fts") { db in
             try db.execute(sql: v0002)
         }
+        migrator.registerMigration("0003_missing_files") { db in
+            try db.execute(sql: v0003)
+        }
         return migrator
     }
 
@@ -112,5 +115,11 @@ enum SQLiteMigrations {
             VALUES (new.id, new.title, new.description, new.keywords);
         END;
         INSERT INTO photos_fts (photos_fts) VALUES ('rebuild');
+        """
+
+    // Files that vanished from disk stay (status 'missing') until a grace period after `missing_since` ends.
+    private static let v0003 = """
+        ALTER TABLE photos ADD COLUMN missing_since REAL;
+        CREATE INDEX photos_missing_since ON photos (missing_since) WHERE missing_since IS NOT NULL;
         """
 }

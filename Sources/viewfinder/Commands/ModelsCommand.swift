@@ -8,7 +8,7 @@ import ViewfinderVision
 struct ModelsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "models", abstract: "List, download, import, verify and remove models.",
-        subcommands: [List.self, Download.self, Import.self, Verify.self, Remove.self])
+        subcommands: [List.self, Download.self, Import.self, Verify.self, Remove.self, Prune.self])
 
     /// `viewfinder models list`.
     struct List: AsyncParsableCommand {

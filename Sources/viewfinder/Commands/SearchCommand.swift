@@ -94,13 +94,12 @@ struct SearchCommand: AsyncParsableCommand {
             }
         }
         let output = try await global.withApplication(extra: [ConfigurationKey.model.flag: model]) { app in
-            let descriptor = try app.modelDescriptor()
             let page = try await app.withCatalog { catalog in
-                let service = try app.search(descriptor, catalog: catalog, images: imageData != nil)
+                let service = try app.searchService(catalog: catalog, images: imageData != nil)
                 if let imageData { return try await service.search(query, imageData: imageData) }
                 return try await service.search(query)
             }
-            return SearchOutput(model: descriptor.id.rawValue, query: text.joined(separator: " "), page: page)
+            return SearchOutput(model: app.configuration.model.rawValue, query: text.joined(separator: " "), page: page)
         }
         if json {
             try Terminal.json(output)

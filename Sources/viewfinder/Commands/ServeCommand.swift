@@ -44,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let extra: [String: String?] = [
             ConfigurationKey.httpHost.flag: host, ConfigurationKey.httpPort.flag: port.map(String.init),
-            ConfigurationKey.libraryPath.flag: library, ConfigurationKey.model.flag: model,
+            ConfigurationKey.libraryRoots.flag: library, ConfigurationKey.model.flag: model,
             ConfigurationKey.allowInsecureRemote.flag: allowInsecureRemote ? "true" : nil,
         ]
         let sources = try global.sources(extra: extra)

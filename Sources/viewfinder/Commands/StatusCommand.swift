@@ -29,7 +29,11 @@ struct StatusCommand: AsyncParsableCommand {
         let modelInstalled: Bool
         let photos: Int
         let failed: Int
+        let missing: Int
         let embedded: [String: Int]
+        let clipEnabled: Bool
+        let clipRun: String
+        let libraryRoots: [String]
     }
 
     func run() async throws {
@@ -44,7 +48,9 @@ struct StatusCommand: AsyncParsableCommand {
                 vectorStorage: capabilities.vectorStorage, vectorIndexes: capabilities.vectorIndexes,
                 searchPath: capabilities.searchPath, model: app.configuration.model.rawValue,
                 modelInstalled: app.modelStore.isInstalled(app.configuration.model), photos: counts.photos,
-                failed: counts.failed, embedded: counts.embedded)
+                failed: counts.failed, missing: counts.missing, embedded: counts.embedded,
+                clipEnabled: app.configuration.indexing.clipEnabled, clipRun: app.configuration.indexing.clipRun.rawValue,
+                libraryRoots: app.configuration.indexing.libraryRoots)
         }
         if json { return try Terminal.json(report, pretty: true) }
         print("database: \(report.database)")
@@ -53,7 +59,8 @@ struct StatusCommand: AsyncParsableCommand {
         print("similarity search: \(report.searchPath)")
         for (key, index) in report.vectorIndexes.sorted(by: { $0.key < $1.key }) { print("vector index for \(key): \(index)") }
         print("model: \(report.model)\(report.modelInstalled ? "" : " (not installed)")")
-        print("photos: \(report.photos) (\(report.failed) failed)")
+        print("photos: \(report.photos) (\(report.failed) failed, \(report.missing) missing)")
+        print("clip: \(report.clipEnabled ? "enabled, embeddings \(report.clipRun)" : "disabled")")
         for (key, count) in report.embedded.sorted(by: { $0.key < $1.key }) { print("embedded with \(key): \(count)") }
     }
 }

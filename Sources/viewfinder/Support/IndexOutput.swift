@@ -12,17 +12,31 @@ struct IndexRunJSON: Codable, Sendable {
 
     let model: String
     let root: String
+    let roots: [String]
     let found: Int
     let embedded: Int
     let unchanged: Int
     let previouslyFailed: Int
+    let moved: Int
+    let missing: Int
+    let purged: Int
+    let notEmbedded: Int
+    let recorded: Int
+    let stopped: Bool
     let failures: [Failure]
     let skipped: [String]
     let summary: String
 
-    init(model: String, root: String, report: IndexingReport) {
+    init(model: String, roots: [String], report: IndexingReport) {
         self.model = model
-        self.root = root
+        root = roots.first ?? ""
+        self.roots = roots
+        moved = report.moved
+        missing = report.missing
+        purged = report.purged
+        notEmbedded = report.notEmbedded
+        recorded = report.recorded
+        stopped = report.stopped
         found = report.found
         embedded = report.embedded
         unchanged = report.unchanged
@@ -41,9 +55,13 @@ struct IndexEventJSON: Encodable {
     let found: Int?
     let path: String?
     let reason: String?
+    var count: Int?
 
     init(_ event: IndexingEvent) {
         switch event {
+        case .encoding(let count, let firstFile):
+            (self.event, path, done, pending, found, reason) = ("encoding", firstFile, nil, nil, nil, nil)
+            self.count = count
         case .scanned(let found, let pending):
             (self.event, self.found, self.pending, done, path, reason) = ("scanned", found, pending, nil, nil, nil)
         case .batchCommitted(let done, let pending):
@@ -75,6 +93,8 @@ final class ProgressPrinter: Sendable {
                 state.started = .now
             case .failed:
                 state.failures += 1
+            case .encoding:
+                break
             case .batchCommitted(let done, let pending):
                 let seconds = max(0.001, Double((ContinuousClock.now - state.started).components.seconds)
                     + Double((ContinuousClock.now - state.started).components.attoseconds) / 1e18)

@@ -1,0 +1,87 @@
+public import Foundation
+import MariaDBClient
+public import ViewfinderCore
+
+extension MariaDBCatalog {
+    public func libraryEntries(root: String, model: ModelID, dims: Int) async throws(ViewfinderError) -> [LibraryEntry] {
+        let space = try await space(model: model, dims: dims, create: false)
+        // The table name comes from the space's numeric id, never from user text.
+        let embedded = space.map { "EXISTS (SELECT 1 FROM \($0.table) e WHERE e.photo_id = photos.id)" } ?? "0"
+        return try await run("listing a library's photos") { connection in
+            let result = try connection.query(
+                """
+                SELECT photos.id, photos.path, photos.size, photos.mtime, photos.content_hash, photos.index_status,
+                       UNIX_TIMESTAMP(photos.missing_since), \(unsafeSQL: embedded)
+                FROM photos JOIN libraries ON libraries.id = photos.library_id WHERE libraries.root = \(root)
+                """)
+            return try result.rows.map { row in
+                LibraryEntry(
+                    photoID: try row.int64(0) ?? 0, root: root, relativePath: try row.string(1) ?? "",
+                    size: try row.int64(2) ?? 0, modifiedAt: Date(timeIntervalSince1970: try row.double(3) ?? 0),
+                    contentHash: try row.string(4) ?? "",
+                    status: IndexStatus(rawValue: try row.string(5) ?? "") ?? .pending,
+                    missingSince: try row.double(6).map(Date.init(timeIntervalSince1970:)),
+                    embedded: (try row.int64(7) ?? 0) != 0)
+            }
+        }
+    }
+
+    public func relocate(photoID: Int64, to file: LibraryFile) async throws(ViewfinderError) {
+        try await transaction("moving a photo") { connection in
+            let stamp = MariaDBDateTime.format(Date())
+            try connection.query("INSERT IGNORE INTO libraries (root, added_at) VALUES (\(file.root), \(stamp))")
+            guard let libraryID = try connection.query("SELECT id FROM libraries WHERE root = \(file.root)").rows.first?.int64(0)
+            else { throw ViewfinderError(.storageFailed, "library row vanished during the write") }
+            guard !(try connection.query("SELECT 1 FROM photos WHERE id = \(photoID) FOR UPDATE").rows.isEmpty) else {
+                throw ViewfinderError(.notFound, "there is no photo with id \(photoID)")
+            }
+            try connection.query(
+                """
+                UPDATE photos SET library_id = \(libraryID), path = \(file.relativePath), size = \(file.size),
+                    mtime = \(file.modifiedAt.timeIntervalSince1970), index_status = 'indexed', error_reason = NULL,
+                    missing_since = NULL, updated_at = \(stamp)
+                WHERE id = \(photoID)
+                """)
+        }
+    }
+
+    public func markMissing(photoIDs: [Int64], at date: Date) async throws(ViewfinderError) {
+        guard !photoIDs.isEmpty else { return }
+        try await transaction("marking photos missing") { connection in
+            let stamp = MariaDBDateTime.format(date)
+            for id in photoIDs {
+                try connection.query(
+                    """
+                    UPDATE photos SET index_status = 'missing', missing_since = \(stamp), updated_at = \(stamp)
+                    WHERE id = \(id) AND index_status <> 'missing'
+                    """)
+            }
+        }
+    }
+
+    public func recordFiles(_ records: [FileRecord]) async throws(ViewfinderError) {
+        guard !records.isEmpty else { return }
+        for record in records { try record.metadata?.validate() }
+        try await transaction("recording pictures") { connection in
+            let now = Date()
+            for record in records {
+                let photoID = try Self.upsertPhoto(
+                    connection, file: record.file, hash: record.contentHash, width: record.width, height: record.height,
+                    status: .indexed, reason: nil, now: now, mimeType: record.mimeType, orientation: record.orientation)
+                if let metadata = record.metadata { try Self.setMetadata(connection, photoID: photoID, metadata, now: now) }
+            }
+        }
+    }
+
+    public func pruneEmbeddings(keeping model: ModelID, dims: Int) async throws(ViewfinderError) -> Int {
+        let spaces = try await allSpaces().filter { !($0.model == model.rawValue && $0.dims == dims) }
+        guard !spaces.isEmpty else { return 0 }
+        return try await transaction("pruning embeddings") { connection in
+            var deleted = 0
+            for space in spaces {
+                deleted += Int(try connection.query("DELETE FROM \(unsafeSQL: space.table)").affectedRows)
+            }
+            return deleted
+        }
+    }
+}
