@@ -11,7 +11,19 @@ enum MariaDBMigrations {
 
     /// Every migration, in order.
     static let all: [Migration] = [
-        Migration(id: "0001_full_catalog", statements: v0001)
+        Migration(id: "0001_full_catalog", statements: v0001),
+        Migration(id: "0002_vector_changes", statements: v0002),
+    ]
+
+    // A change log for in-process vector indexes in other processes. Written explicitly by the catalog's writes
+    // (not by triggers: InnoDB cascades do not fire them, and triggers need extra privileges with binary logging).
+    private static let v0002 = [
+        """
+        CREATE TABLE IF NOT EXISTS vector_changes (
+            seq BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+            photo_id BIGINT NOT NULL
+        ) ENGINE=InnoDB
+        """
     ]
 
     // Paths and roots are case-sensitive (utf8mb4_bin) and at most 760 characters, so that a unique index fits

@@ -52,10 +52,14 @@ public struct ConfigurationKey: Sendable, Hashable {
     public static let thumbnailFormat = Self(
         flag: "thumbnail-format", environment: "VIEWFINDER_THUMBNAIL_FORMAT", yaml: "thumbnail_format")
 
+    /// How the in-process vector index (SQLite, MariaDB without vectors) holds rows: `float32`, `float16` or `int8`.
+    public static let vectorPrecision = Self(
+        flag: "vector-precision", environment: "VIEWFINDER_VECTOR_PRECISION", yaml: "vector_precision")
+
     /// Every key, for validation of the YAML file.
     public static let all: [ConfigurationKey] = [
         storagePath, modelsPath, databaseURL, model, ortLibrary, threads, batchSize, dims, hubURL, hubToken,
         device, interOpThreads, graphOptimization, memoryArena,
-        maxPixels, rejectTruncated, shrinkOnLoad, thumbnails, thumbnailFormat,
+        maxPixels, rejectTruncated, shrinkOnLoad, thumbnails, thumbnailFormat, vectorPrecision,
     ]
 }
