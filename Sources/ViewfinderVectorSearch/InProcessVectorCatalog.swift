@@ -111,7 +111,7 @@ public actor InProcessVectorCatalog: PhotoCatalog {
     public func capabilities() async throws(ViewfinderError) -> CatalogCapabilities {
         var capabilities = try await inner.capabilities()
         let rescored = settings.precision == .float32 ? "" : ", re-scored in float32"
-        let description = "in-process matrix (\(settings.precision.rawValue)\(rescored))"
+        let description = "none in the database; searched in process (\(settings.precision.rawValue) matrix\(rescored))"
         for key in Array(capabilities.vectorIndexes.keys) { capabilities.vectorIndexes[key] = description }
         capabilities.searchPath =
             "in-process vector index: SQL candidate set, exact top-k over \(settings.precision.rawValue) rows\(rescored), \(settings.threads) threads"
