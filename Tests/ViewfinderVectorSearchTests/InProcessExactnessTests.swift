@@ -13,12 +13,12 @@ import ViewfinderVectorSearch
         var generator = SeededGenerator(seed: 20_261_129)
         let dims = 48
         try await inner.save((0..<3000).map { TestLibrary.photo($0, generator.vector(dims)) })
-        let ids = try await inner.photoIDs(matching: .everything, limit: 10_000)
+        let ids = await inner.photoIDs(matching: .everything, limit: 10_000)
         var changes: [CatalogChange] = []
         for id in ids where id % 7 == 0 { changes.append(.setFlags(photoID: id, favorite: true, archived: id % 2 == 0)) }
         try await inner.apply(changes)
         var vectors: [Int64: [Float]] = [:]
-        for stored in try await inner.vectors(model: TestLibrary.model, dims: dims) { vectors[stored.photoID] = stored.vector }
+        for stored in await inner.vectors(model: TestLibrary.model, dims: dims) { vectors[stored.photoID] = stored.vector }
 
         let catalog = InProcessVectorCatalog(wrapping: inner, settings: InProcessVectorSettings(precision: precision, threads: 2))
         let filters: [(String, PhotoFilter)] = [
@@ -26,7 +26,7 @@ import ViewfinderVectorSearch
             ("favourites", PhotoFilter(favorite: true, archived: nil)),
         ]
         for (name, filter) in filters {
-            let allowed = Set(try await inner.photoIDs(matching: filter, limit: 10_000))
+            let allowed = Set(await inner.photoIDs(matching: filter, limit: 10_000))
             for _ in 0..<5 {
                 let query = generator.vector(dims)
                 for limit in [1, 10, 57] {
