@@ -47,12 +47,22 @@ bench-decode: bootstrap
 clean-demo:
 	rm -rf $(DEMO)
 
-## Vector search: the in-process index against numpy and sqlite-vec (SIZES=10000,100000 for a quick run).
+## Vector search: the in-process index against numpy, sqlite-vec and pgvector (SIZES=10000,100000 for a quick run).
 SIZES ?= 10000,100000,1000000
 bench-search: bootstrap
 	$(PYTHON) -m pip install -q -r tools/requirements-bench.txt
 	swift build -c release --product viewfinder-bench
-	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(PYTHON) tools/bench/search_reference.py --out-dir var/bench/search --sizes $(SIZES)
+	@# pgvector: the running test server when VIEWFINDER_TEST_POSTGRES_URL is set, else a private one started and stopped here.
+	@set -e; url="$${VIEWFINDER_TEST_POSTGRES_URL:-}"; own=; \
+	if [ -z "$$url" ]; then export VIEWFINDER_SERVERS_DIR=/tmp/viewfinder-bench-servers; url="$$(./scripts/postgres-start.sh)"; own=1; fi; \
+	status=0; env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(PYTHON) tools/bench/search_reference.py --out-dir var/bench/search \
+		--sizes $(SIZES) --postgres "$$url" || status=$$?; \
+	if [ -n "$$own" ]; then ./scripts/postgres-stop.sh; fi; exit $$status
+	@# A text query end to end at 100k photos, with the UForm3-shaped int8 bench model of `make bench-encoder`.
+	@if [ -f $(BENCH_MODELS)/bench-uform3-multilingual-base-int8/text_encoder.onnx ]; then \
+		"$$(swift build -c release --show-bin-path)/viewfinder-bench" search-e2e --data var/bench/search \
+			--model $(BENCH_MODELS)/bench-uform3-multilingual-base-int8; \
+	else echo "no bench model: run make bench-encoder first for the end-to-end row"; rm -f var/bench/search/end-to-end.md; fi
 	"$$(swift build -c release --show-bin-path)/viewfinder-bench" search --data var/bench/search
 
 ## Encoders: images/s and texts/s through Viewfinder's ONNX Runtime binding against Python onnxruntime, same run,

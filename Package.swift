@@ -96,6 +96,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // The in-process vector index: a PhotoCatalog decorator for backends without vector SQL. An adapter like the
+        // database ones (it implements a domain protocol with a lower-level library), so Services stay Core-only.
+        .target(
+            name: "ViewfinderVectorSearch",
+            dependencies: ["ViewfinderCore", "VectorIndex"],
+            swiftSettings: strictSettings
+        ),
+
         // Use cases: scanning, indexing, searching. Only know the domain.
         .target(
             name: "ViewfinderServices",
@@ -129,7 +137,7 @@ let package = Package(
             dependencies: [
                 "ViewfinderCore", "ViewfinderServices", "ViewfinderImaging", "ViewfinderVision",
                 "ViewfinderSQLite", "ViewfinderPostgres", "ViewfinderMariaDB", "ViewfinderFileSystem", "OnnxRuntime",
-                "ViewfinderHTTP",
+                "ViewfinderHTTP", "ViewfinderVectorSearch", "VectorIndex",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -153,7 +161,8 @@ let package = Package(
         .executableTarget(
             name: "ViewfinderBenchmarks",
             dependencies: [
-                "Tokenizers", "VectorIndex", "OnnxRuntime", "ViewfinderImaging", "ViewfinderCore",
+                "Tokenizers", "VectorIndex", "OnnxRuntime", "ViewfinderImaging", "ViewfinderCore", "ViewfinderVectorSearch",
+                "ViewfinderSQLite", "ViewfinderVision",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -174,10 +183,15 @@ let package = Package(
         ),
         .testTarget(name: "OnnxRuntimeTests", dependencies: ["OnnxRuntime", "ViewfinderTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "VectorIndexTests", dependencies: ["VectorIndex"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ViewfinderVectorSearchTests",
+            dependencies: ["ViewfinderVectorSearch", "VectorIndex", "ViewfinderSQLite", "ViewfinderTestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "ViewfinderTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ViewfinderCoreTests", dependencies: ["ViewfinderCore"], swiftSettings: strictSettings),
         .testTarget(
-            name: "ViewfinderAppTests", dependencies: ["ViewfinderApp", "OnnxRuntime", "ViewfinderImaging", "ViewfinderTestSupport"],
+            name: "ViewfinderAppTests",
+            dependencies: ["ViewfinderApp", "OnnxRuntime", "ViewfinderImaging", "ViewfinderTestSupport", "VectorIndex"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ViewfinderImagingTests",
@@ -207,7 +221,7 @@ let package = Package(
             name: "ViewfinderStorageContractTests",
             dependencies: [
                 "ViewfinderCore", "ViewfinderSQLite", "ViewfinderPostgres", "ViewfinderMariaDB", "ViewfinderServices",
-                "ViewfinderTestSupport",
+                "ViewfinderTestSupport", "ViewfinderVectorSearch", "VectorIndex",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -5,6 +5,7 @@ public import ViewfinderCore
 import ViewfinderMariaDB
 import ViewfinderPostgres
 import ViewfinderSQLite
+import ViewfinderVectorSearch
 
 extension ViewfinderApplication {
     /// Opens the configured catalog, runs pending migrations, runs `body` with it, and shuts the catalog down.
@@ -15,7 +16,7 @@ extension ViewfinderApplication {
     public func withCatalog<T: Sendable>(_ body: (any PhotoCatalog) async throws -> T) async throws -> T {
         switch configuration.database {
         case .sqlite(let path, let precision):
-            return try await body(try SQLiteCatalog(path: path, vectorPrecision: precision))
+            return try await body(inProcessIndex(try SQLiteCatalog(path: path, vectorPrecision: precision)))
         case .postgres(let address):
             let catalog = PostgresCatalog(configuration: try Self.postgresConfiguration(address), logger: logger)
             return try await withThrowingTaskGroup(of: Void.self) { group in
@@ -34,7 +35,7 @@ extension ViewfinderApplication {
                 let catalog = try await MariaDBCatalog.open(
                     configuration: Self.mariaDBConfiguration(address), threadPool: threadPool)
                 do {
-                    let result = try await body(catalog)
+                    let result = try await body(catalog.hasNativeVectors ? catalog : inProcessIndex(catalog))
                     await catalog.close()
                     try? await threadPool.shutdownGracefully()
                     return result
@@ -47,6 +48,13 @@ extension ViewfinderApplication {
                 throw error
             }
         }
+    }
+
+    /// Wraps a catalog without vector SQL in the in-process vector index.
+    func inProcessIndex(_ catalog: any PhotoCatalog) -> any PhotoCatalog {
+        InProcessVectorCatalog(
+            wrapping: catalog,
+            settings: InProcessVectorSettings(precision: configuration.vectorPrecision, threads: configuration.threads))
     }
 
     /// Connections (and blocking threads) for a server catalog: enough for a writer and a few readers.

@@ -51,7 +51,8 @@ extension ViewfinderApplication {
         let dependencies = APIDependencies(
             catalog: catalog, search: search, thumbnails: try thumbnailStore(), indexing: worker,
             models: ModelInventoryReporter(store: modelStore, active: configuration.model, descriptor: descriptor),
-            duplicates: TemporaryDuplicateFinder(catalog: catalog),
+            duplicates: ActiveModelDuplicateFinder(
+                service: DuplicateService(catalog: catalog), space: descriptor.map { ($0.id, $0.dims) }),
             parseQuery: { (items) throws(ViewfinderError) in try SearchQuery.parse(items) },
             version: version)
         do {

@@ -70,6 +70,7 @@ extension MariaDBCatalog {
             VALUES (\(photoID), \(MariaDBSpace.encode(vector)), \(MariaDBDateTime.format(now)))
             ON DUPLICATE KEY UPDATE embedding = VALUES(embedding), created_at = VALUES(created_at)
             """)
+        try logVectorChange(connection, photoID: photoID)
     }
 
     // MariaDB maintains its vector index on every insert, so there is nothing to build after a bulk load.

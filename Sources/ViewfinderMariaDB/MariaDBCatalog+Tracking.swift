@@ -42,6 +42,8 @@ extension MariaDBCatalog {
                     missing_since = NULL, updated_at = \(stamp)
                 WHERE id = \(photoID)
                 """)
+            // A photo that comes back from 'missing' is searchable again.
+            try Self.logVectorChange(connection, photoID: photoID)
         }
     }
 
@@ -55,6 +57,7 @@ extension MariaDBCatalog {
                     UPDATE photos SET index_status = 'missing', missing_since = \(stamp), updated_at = \(stamp)
                     WHERE id = \(id) AND index_status <> 'missing'
                     """)
+                try Self.logVectorChange(connection, photoID: id)
             }
         }
     }

@@ -70,11 +70,13 @@ extension MariaDBCatalog {
                 case .setFlags(let id, let favorite, let archived):
                     try connection.query(
                         "UPDATE photos SET favorite = \(favorite), archived = \(archived), updated_at = \(stamp) WHERE id = \(id)")
+                    try Self.logVectorChange(connection, photoID: id)
                 case .putEmbedding(let id, let embedding):
                     guard let space = spaces["\(embedding.model)/\(embedding.dims)"] else { continue }
                     try Self.putEmbedding(connection, space: space, photoID: id, vector: embedding.vector, now: now)
                 case .deletePhoto(let id):
                     try connection.query("DELETE FROM photos WHERE id = \(id)")
+                    try Self.logVectorChange(connection, photoID: id)
                 case .addToAlbum(let albumID, let photoID):
                     try Self.requireAlbum(connection, albumID)
                     try connection.query(
@@ -114,6 +116,7 @@ extension MariaDBCatalog {
         guard let id = try connection.query(
             "SELECT id FROM photos WHERE library_id = \(libraryID) AND path = \(file.relativePath)").rows.first?.int64(0)
         else { throw ViewfinderError(.storageFailed, "photo row vanished during the write") }
+        try logVectorChange(connection, photoID: id)
         return id
     }
 

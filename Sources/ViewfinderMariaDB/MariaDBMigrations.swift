@@ -13,12 +13,24 @@ enum MariaDBMigrations {
     static let all: [Migration] = [
         Migration(id: "0001_full_catalog", statements: v0001),
         Migration(id: "0002_missing_files", statements: v0002),
+        Migration(id: "0003_vector_changes", statements: v0003),
     ]
 
     // Files that vanished from disk stay (status 'missing') until a grace period after `missing_since` ends.
     private static let v0002 = [
         "ALTER TABLE photos ADD COLUMN IF NOT EXISTS missing_since DATETIME(6) NULL",
         "CREATE INDEX IF NOT EXISTS photos_missing_since ON photos (missing_since)",
+    ]
+
+    // A change log for in-process vector indexes in other processes. Written explicitly by the catalog's writes
+    // (not by triggers: InnoDB cascades do not fire them, and triggers need extra privileges with binary logging).
+    private static let v0003 = [
+        """
+        CREATE TABLE IF NOT EXISTS vector_changes (
+            seq BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+            photo_id BIGINT NOT NULL
+        ) ENGINE=InnoDB
+        """
     ]
 
     // Paths and roots are case-sensitive (utf8mb4_bin) and at most 760 characters, so that a unique index fits

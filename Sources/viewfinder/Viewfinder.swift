@@ -9,7 +9,7 @@ struct Viewfinder: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             IndexCommand.self, SearchCommand.self, EmbedCommand.self, ModelsCommand.self, StatusCommand.self, DoctorCommand.self,
-            InspectCommand.self, ServeCommand.self,
+            InspectCommand.self, ServeCommand.self, DuplicatesCommand.self,
         ]
     )
 }

@@ -69,7 +69,9 @@ struct SQLiteCatalogTests {
     @Test func migrationsRunOnceAndReopeningIsANoOp() async throws {
         try await withCatalog { catalog, path in
             let applied = try await catalog.appliedMigrations()
-            #expect(applied == ["0001_libraries_photos_embeddings", "0002_full_catalog_albums_fts", "0003_missing_files"])
+            #expect(applied == [
+                "0001_libraries_photos_embeddings", "0002_full_catalog_albums_fts", "0003_missing_files", "0004_vector_changes",
+            ])
             try await catalog.save([IndexedPhoto(file: file("a.jpg"), contentHash: "h", width: 1, height: 1,
                                                  embedding: Embedding(model: "m", vector: [1]))])
             let reopened = try SQLiteCatalog(path: path.path)

@@ -3,8 +3,13 @@
 
 Writes seeded synthetic embedding sets (raw little-endian float32) that the Swift benchmark reads, and
 measures the references on the same data in the same run: numpy brute force (float32 matrix-vector
-product + argpartition) and sqlite-vec (vec0 brute-force KNN, through apsw because this Python's sqlite3
-cannot load extensions). Results go to a JSON file.
+product + argpartition), sqlite-vec (vec0 brute-force KNN, through apsw because this Python's sqlite3
+cannot load extensions) and, with --postgres URL, pgvector (exact scan and HNSW with iterative scan).
+Results go to a JSON file.
+
+Filters are applied inside the timed region everywhere: numpy gathers the 5% rows with fancy indexing
+(`data[rows] @ q`) per query, as a catalog would after reading the candidate ids; sqlite-vec and pgvector
+filter on a `bucket` column in the same query.
 """
 import argparse
 import json
@@ -45,11 +50,11 @@ def top_k(scores, k=K):
 
 
 def bench_numpy(data, qs, rows=None):
-    subset = data if rows is None else data[rows]
     times, results = [], []
     for q in qs:
         t0 = time.perf_counter()
-        scores = subset @ q
+        # The gather is timed: the filter is part of the query, not prepared ahead of it.
+        scores = (data if rows is None else data[rows]) @ q
         top = top_k(scores)
         times.append((time.perf_counter() - t0) * 1000)
         results.append(top if rows is None else rows[top])
@@ -81,6 +86,84 @@ def bench_sqlite_vec(data, qs, with_filter):
     return percentiles(times), build_s
 
 
+HNSW_M = 16
+HNSW_EF_CONSTRUCTION = 64
+HNSW_EF_SEARCH = 100
+
+
+def vector_text(v):
+    return "[" + ",".join(f"{x:.7g}" for x in v) + "]"
+
+
+def bench_pgvector(url, data, qs, truths):
+    """Exact scan and HNSW (iterative scan for the filter) on a scratch database of the given server.
+
+    `truths` maps the filter label to numpy's exact top-10 per query. Returns one dict per filter label.
+    """
+    import psycopg
+
+    n, d = data.shape
+    name = f"bench_search_{os.getpid()}_{n}_{d}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name}")
+        admin.execute(f"CREATE DATABASE {name}")
+    scratch = url.rsplit("/", 1)[0] + "/" + name
+    out = {}
+    try:
+        with psycopg.connect(scratch, autocommit=True) as db:
+            db.execute("CREATE EXTENSION IF NOT EXISTS vector")
+            db.execute(f"CREATE TABLE items (id integer PRIMARY KEY, bucket integer NOT NULL, embedding vector({d}) NOT NULL)")
+            t0 = time.perf_counter()
+            with db.cursor().copy("COPY items (id, bucket, embedding) FROM STDIN") as copy:
+                for i in range(n):
+                    copy.write_row((i, i % 20, vector_text(data[i])))
+            db.execute("CREATE INDEX items_bucket ON items (bucket)")
+            db.execute("ANALYZE items")
+            load_s = time.perf_counter() - t0
+            table_bytes = db.execute("SELECT pg_total_relation_size('items')").fetchone()[0]
+            texts = [vector_text(q) for q in qs]
+
+            def run(sql):
+                times, found = [], []
+                for text in texts:
+                    t0 = time.perf_counter()
+                    rows = db.execute(sql, (text,)).fetchall()
+                    times.append((time.perf_counter() - t0) * 1000)
+                    found.append([r[0] for r in rows])
+                return percentiles(times), found
+
+            def recall(found, truth):
+                hits = sum(len(set(f) & set(t.tolist())) for f, t in zip(found, truth))
+                return hits / (K * len(truth))
+
+            queries_sql = {
+                "none": f"SELECT id FROM items ORDER BY embedding <=> %s::vector LIMIT {K}",
+                "5%": f"SELECT id FROM items WHERE bucket = 0 ORDER BY embedding <=> %s::vector LIMIT {K}",
+            }
+            for label, sql in queries_sql.items():
+                (p50, p99), found = run(sql)
+                out[label] = {"pg_exact_p50_ms": p50, "pg_exact_p99_ms": p99, "pg_exact_recall": recall(found, truths[label]),
+                              "pg_table_bytes": int(table_bytes), "pg_load_s": load_s}
+            db.execute("SET maintenance_work_mem = '1GB'")
+            t0 = time.perf_counter()
+            db.execute(f"CREATE INDEX items_hnsw ON items USING hnsw (embedding vector_cosine_ops) "
+                       f"WITH (m = {HNSW_M}, ef_construction = {HNSW_EF_CONSTRUCTION})")
+            build_s = time.perf_counter() - t0
+            index_bytes = db.execute("SELECT pg_relation_size('items_hnsw')").fetchone()[0]
+            db.execute(f"SET hnsw.ef_search = {HNSW_EF_SEARCH}")
+            db.execute("SET hnsw.iterative_scan = relaxed_order")
+            for label, sql in queries_sql.items():
+                plan = "\n".join(r[0] for r in db.execute("EXPLAIN " + sql, (texts[0],)).fetchall())
+                (p50, p99), found = run(sql)
+                out[label].update({"pg_hnsw_p50_ms": p50, "pg_hnsw_p99_ms": p99, "pg_hnsw_recall": recall(found, truths[label]),
+                                   "pg_hnsw_build_s": build_s, "pg_hnsw_index_bytes": int(index_bytes),
+                                   "pg_hnsw_uses_index": "items_hnsw" in plan})
+    finally:
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name}")
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out-dir", default="var/bench/search")
@@ -89,6 +172,10 @@ def main():
     parser.add_argument("--max-768", type=int, default=100000, help="largest set at 768 dimensions")
     parser.add_argument("--sqlite-vec-max", type=int, default=100000, help="largest set run through sqlite-vec")
     parser.add_argument("--queries", type=int, default=50)
+    parser.add_argument("--postgres", default="", help="a PostgreSQL server URL with pgvector (omit to skip)")
+    parser.add_argument("--pgvector-max", type=int, default=100000, help="largest set loaded into pgvector")
+    parser.add_argument("--pgvector-max-768", type=int, default=10000,
+                        help="largest 768-d set loaded into pgvector (its HNSW build takes minutes on 2 cores)")
     args = parser.parse_args()
     os.makedirs(args.out_dir, exist_ok=True)
 
@@ -104,19 +191,30 @@ def main():
             if not os.path.exists(path) or os.path.getsize(path) != data.nbytes:
                 data.astype("<f4").tofile(path)
             rows = filter_rows(n)
+            entries, truths = [], {}
             for label, subset in (("none", None), ("5%", rows)):
                 (p50, p99), truth = bench_numpy(data, qs, subset)
+                truths[label] = np.array(truth)
                 np.array(truth, dtype="<i4").tofile(os.path.join(args.out_dir, f"truth-{n}-{d}-{'all' if subset is None else 'f5'}.i32"))
                 entry = {"n": n, "dims": d, "filter": label, "numpy_p50_ms": p50, "numpy_p99_ms": p99,
                          "numpy_bytes": int(data.nbytes)}
                 if n <= args.sqlite_vec_max:
                     (s50, s99), build = bench_sqlite_vec(data, qs, subset is not None)
                     entry.update({"sqlite_vec_p50_ms": s50, "sqlite_vec_p99_ms": s99, "sqlite_vec_build_s": build})
+                entries.append(entry)
+            if args.postgres and n <= (args.pgvector_max_768 if d == 768 else args.pgvector_max):
+                measured = bench_pgvector(args.postgres, data, qs, truths)
+                for entry in entries:
+                    entry.update(measured[entry["filter"]])
+            for entry in entries:
                 results.append(entry)
                 print(json.dumps(entry), flush=True)
             del data
     with open(os.path.join(args.out_dir, "reference.json"), "w") as f:
-        json.dump({"k": K, "queries": args.queries, "numpy": np.__version__, "results": results}, f, indent=1)
+        json.dump({"k": K, "queries": args.queries, "numpy": np.__version__,
+                   "hnsw": {"m": HNSW_M, "ef_construction": HNSW_EF_CONSTRUCTION, "ef_search": HNSW_EF_SEARCH,
+                            "iterative_scan": "relaxed_order"},
+                   "results": results}, f, indent=1)
 
 
 if __name__ == "__main__":

@@ -95,12 +95,15 @@ public struct ConfigurationKey: Sendable, Hashable {
 
     /// How long a `index --worker` claim lasts before other workers take its files over (e.g. `5m`).
     public static let workerLease = Self(flag: "worker-lease", environment: "VIEWFINDER_WORKER_LEASE", yaml: "worker_lease")
+    /// How the in-process vector index (SQLite, MariaDB without vectors) holds rows: `float32`, `float16` or `int8`.
+    public static let vectorPrecision = Self(
+        flag: "vector-precision", environment: "VIEWFINDER_VECTOR_PRECISION", yaml: "vector_precision")
 
     /// Every key, for validation of the YAML file.
     public static let all: [ConfigurationKey] = [
         storagePath, modelsPath, databaseURL, model, ortLibrary, threads, batchSize, dims, hubURL, hubToken,
         device, interOpThreads, graphOptimization, memoryArena,
-        maxPixels, rejectTruncated, shrinkOnLoad, thumbnails, thumbnailFormat,
+        maxPixels, rejectTruncated, shrinkOnLoad, thumbnails, thumbnailFormat, vectorPrecision,
         httpHost, httpPort, adminPasswordHash, apiTokenHashes, allowInsecureRemote, maxQueryLength, maxCount,
         maxUploadBytes, maxConcurrentUploads,
         libraryRoots, ignore, followSymlinks, missingGrace, clipRun, clipEnabled, indexInterval, workerLease,

@@ -1,4 +1,5 @@
 public import Foundation
+public import VectorIndex
 public import ViewfinderCore
 import ViewfinderVision
 
@@ -27,6 +28,8 @@ public struct ViewfinderConfiguration: Sendable, Equatable {
     public var imaging: ImagingSettings
     /// Matryoshka truncation: embeddings keep only their first `dims` components (nil: the model's full size).
     public var dims: Int?
+    /// How the in-process vector index holds rows (float16 and int8 are re-scored in float32).
+    public var vectorPrecision: MatrixPrecision
     /// The model hub's base URL (`models download`).
     public var hubURL: URL
     /// A token for gated or private hub repositories.
@@ -51,6 +54,7 @@ public struct ViewfinderConfiguration: Sendable, Equatable {
         dims = try sources.value(.dims).map { text throws(ViewfinderError) in
             try Self.positiveInt(text, name: "dims", default: 0, max: 65_536)
         }
+        vectorPrecision = try Self.matrixPrecision(sources.value(.vectorPrecision))
         hubURL = try HubSettings.parseURL(sources.value(.hubURL) ?? HubSettings.defaultURL)
         hubToken = sources.value(.hubToken)
         indexing = try IndexingSettings(sources: sources)
@@ -65,6 +69,14 @@ public struct ViewfinderConfiguration: Sendable, Equatable {
 
     private static func absoluteURL(_ path: String) -> URL {
         URL(fileURLWithPath: (path as NSString).expandingTildeInPath).standardizedFileURL
+    }
+
+    private static func matrixPrecision(_ text: String?) throws(ViewfinderError) -> MatrixPrecision {
+        guard let text else { return .float32 }
+        guard let precision = MatrixPrecision(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            throw ViewfinderError(.configurationInvalid, "vector-precision must be float32, float16 or int8, not '\(text)'")
+        }
+        return precision
     }
 
     private static func positiveInt(_ text: String?, name: String, default value: Int, max: Int) throws(ViewfinderError) -> Int {

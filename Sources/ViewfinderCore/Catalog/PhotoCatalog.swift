@@ -141,9 +141,17 @@ public protocol PhotoCatalog: LibraryTracking {
     func counts() async throws(ViewfinderError) -> CatalogCounts
     /// What this backend is and how it searches vectors.
     func capabilities() async throws(ViewfinderError) -> CatalogCapabilities
+    /// Up to `limit` change-log entries (embedding writes, index-status and archived-flag changes, deletions)
+    /// with a sequence number above `sequence`; nil when the backend keeps no change log.
+    func vectorChanges(after sequence: Int64, limit: Int) async throws(ViewfinderError) -> VectorChangeFeed?
 }
 
 extension PhotoCatalog {
+    /// Backends without a change log report none.
+    public func vectorChanges(after sequence: Int64, limit: Int) async throws(ViewfinderError) -> VectorChangeFeed? {
+        nil
+    }
+
     /// The `limit` nearest photos to `query` matching `filter`, letting the backend choose its index.
     public func nearest(to query: Embedding, limit: Int, filter: PhotoFilter = PhotoFilter())
         async throws(ViewfinderError) -> [VectorMatch]

@@ -14,6 +14,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("0003_missing_files") { db in
             try db.execute(sql: v0003)
         }
+        migrator.registerMigration("0004_vector_changes") { db in
+            try db.execute(sql: v0004)
+        }
         return migrator
     }
 
@@ -121,5 +124,29 @@ enum SQLiteMigrations {
     private static let v0003 = """
         ALTER TABLE photos ADD COLUMN missing_since REAL;
         CREATE INDEX photos_missing_since ON photos (missing_since) WHERE missing_since IS NOT NULL;
+        """
+
+    // A change log for in-process vector indexes in other processes: triggers record every photo whose
+    // embeddings, index status or archived flag changed, or that was deleted (cascades fire triggers in SQLite).
+    private static let v0004 = """
+        CREATE TABLE vector_changes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            photo_id INTEGER NOT NULL
+        );
+        CREATE TRIGGER vector_changes_embedding_insert AFTER INSERT ON embeddings BEGIN
+            INSERT INTO vector_changes (photo_id) VALUES (new.photo_id);
+        END;
+        CREATE TRIGGER vector_changes_embedding_update AFTER UPDATE ON embeddings BEGIN
+            INSERT INTO vector_changes (photo_id) VALUES (new.photo_id);
+        END;
+        CREATE TRIGGER vector_changes_embedding_delete AFTER DELETE ON embeddings BEGIN
+            INSERT INTO vector_changes (photo_id) VALUES (old.photo_id);
+        END;
+        CREATE TRIGGER vector_changes_photo_update AFTER UPDATE OF index_status, archived ON photos BEGIN
+            INSERT INTO vector_changes (photo_id) VALUES (new.id);
+        END;
+        CREATE TRIGGER vector_changes_photo_delete AFTER DELETE ON photos BEGIN
+            INSERT INTO vector_changes (photo_id) VALUES (old.id);
+        END;
         """
 }

@@ -30,6 +30,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Keep only the first N embedding components, e.g. 64/128/256 (matryoshka; env VIEWFINDER_DIMS).")
     var dims: Int?
 
+    @Option(help: "In-process vector index rows (SQLite, MariaDB < 11.7): float32, float16 or int8 (env VIEWFINDER_VECTOR_PRECISION).")
+    var vectorPrecision: String?
+
     @Flag(name: .shortAndLong, help: "Log what happens, to standard error.")
     var verbose = false
 
@@ -41,7 +44,7 @@ struct GlobalOptions: ParsableArguments {
             ConfigurationKey.storagePath.flag: storage, ConfigurationKey.modelsPath.flag: modelsPath,
             ConfigurationKey.databaseURL.flag: database, ConfigurationKey.ortLibrary.flag: ortLibrary,
             ConfigurationKey.threads.flag: threads.map(String.init), ConfigurationKey.dims.flag: dims.map(String.init),
-            ConfigurationKey.device.flag: device,
+            ConfigurationKey.device.flag: device, ConfigurationKey.vectorPrecision.flag: vectorPrecision,
         ].merging(extra) { $1 }
         for (key, value) in given { if let value { flags[key] = value } }
         let file = try (config ?? environment["VIEWFINDER_CONFIG_FILE"]).map(ConfigurationSources.readYAML(at:)) ?? [:]

@@ -2,15 +2,21 @@ import Foundation
 import Logging
 import NIOPosix
 import Testing
+import VectorIndex
 import ViewfinderCore
 import ViewfinderMariaDB
 import ViewfinderPostgres
 import ViewfinderSQLite
 import ViewfinderTestSupport
+import ViewfinderVectorSearch
 
 /// A catalog implementation under contract test, each on a fresh, empty database of its own.
 enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case memory, sqlite, postgres, mariadb10, mariadb11
+    /// SQLite behind the in-process vector index (float16 rows re-scored in float32).
+    case sqliteInProcess = "sqlite+in-process"
+    /// MariaDB 10.11 behind the in-process vector index (int8 rows re-scored in float32).
+    case mariadb10InProcess = "mariadb10+in-process"
 
     /// The real databases (everything but the in-memory fake).
     static let databases: [Backend] = [.sqlite, .postgres, .mariadb10, .mariadb11]
@@ -25,6 +31,8 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         let reopen: @Sendable () async throws -> [String]
         /// The migrations applied to the database.
         let appliedMigrations: @Sendable () async throws -> [String]
+        /// For the in-process variants: the wrapped catalog, written to directly as another process would.
+        var direct: (any PhotoCatalog)? = nil
     }
 
     /// Runs `body` with a catalog on a fresh database; the database is dropped afterwards.
@@ -33,6 +41,14 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     ) async throws {
         let logger = Self.quietLogger
         switch self {
+        case .sqliteInProcess, .mariadb10InProcess:
+            let base: Backend = self == .sqliteInProcess ? .sqlite : .mariadb10
+            let settings = InProcessVectorSettings(precision: self == .sqliteInProcess ? .float16 : .int8, threads: 2)
+            try await base.withCatalog(precision: precision) { scope in
+                try await body(Scope(
+                    catalog: InProcessVectorCatalog(wrapping: scope.catalog, settings: settings),
+                    reopen: scope.reopen, appliedMigrations: scope.appliedMigrations, direct: scope.catalog))
+            }
         case .memory:
             let catalog = InMemoryPhotoCatalog()
             try await body(Scope(catalog: catalog, reopen: { [] }, appliedMigrations: { [] }))
