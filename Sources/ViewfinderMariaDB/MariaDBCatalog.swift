@@ -98,6 +98,17 @@ public final class MariaDBCatalog: PhotoCatalog {
         }
     }
 
+    public func photo(contentHash: String) async throws(ViewfinderError) -> Photo? {
+        try await run("reading a photo") { connection in
+            try connection.query(
+                """
+                \(unsafeSQL: MariaDBPhotoRow.selectSQL) WHERE photos.content_hash = \(contentHash)
+                    AND photos.index_status <> 'missing' ORDER BY photos.id LIMIT 1
+                """
+            ).rows.first.map(MariaDBPhotoRow.decode)
+        }
+    }
+
     public func photos(ids: [Int64]) async throws(ViewfinderError) -> [Photo] {
         guard !ids.isEmpty else { return [] }
         let list = ids.map(String.init).joined(separator: ",")

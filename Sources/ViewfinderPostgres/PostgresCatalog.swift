@@ -101,6 +101,18 @@ public final class PostgresCatalog: PhotoCatalog, Service {
         return try decoding { try PostgresPhotoRow.decode(row) }
     }
 
+    public func photo(contentHash: String) async throws(ViewfinderError) -> Photo? {
+        let row = try await rows(
+            "reading a photo",
+            PostgresQuery(
+                unsafeSQL: PostgresPhotoRow.selectSQL
+                    + " WHERE photos.content_hash = $1 AND photos.index_status <> 'missing' ORDER BY photos.id LIMIT 1",
+                binds: Self.binds(contentHash))
+        ).first
+        guard let row else { return nil }
+        return try decoding { try PostgresPhotoRow.decode(row) }
+    }
+
     public func photos(ids: [Int64]) async throws(ViewfinderError) -> [Photo] {
         guard !ids.isEmpty else { return [] }
         var builder = SQLBuilder(PostgresPhotoRow.selectSQL)

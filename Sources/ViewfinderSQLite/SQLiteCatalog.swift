@@ -43,6 +43,16 @@ public final class SQLiteCatalog: PhotoCatalog {
         }
     }
 
+    public func photo(contentHash: String) async throws(ViewfinderError) -> Photo? {
+        try await read { db in
+            try PhotoRow.fetchOne(
+                db,
+                sql: PhotoRow.selectSQL
+                    + " WHERE photos.content_hash = ? AND photos.index_status <> 'missing' ORDER BY photos.id LIMIT 1",
+                arguments: [contentHash])?.photo
+        }
+    }
+
     public func hasEmbedding(photoID: Int64, model: ModelID, dims: Int) async throws(ViewfinderError) -> Bool {
         try await read { db in
             try Bool.fetchOne(

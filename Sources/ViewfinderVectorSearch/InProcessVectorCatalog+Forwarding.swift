@@ -10,6 +10,10 @@ extension InProcessVectorCatalog {
         try await inner.photoIDs(matching: filter, order: order, limit: limit, offset: offset)
     }
 
+    public func photo(contentHash: String) async throws(ViewfinderError) -> Photo? {
+        try await inner.photo(contentHash: contentHash)
+    }
+
     public func renameAlbum(id: Int64, title: String) async throws(ViewfinderError) {
         try await inner.renameAlbum(id: id, title: title)
     }

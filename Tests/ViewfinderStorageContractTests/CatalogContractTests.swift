@@ -45,6 +45,8 @@ import ViewfinderTestSupport
             #expect(photo.status == .indexed && photo.attempts == 0 && !photo.favorite && !photo.archived)
             #expect(try await catalog.photo(uid: photo.uid)?.id == photo.id)
             #expect(try await catalog.photo(uid: "pdoesnotexist000") == nil)
+            #expect(try await catalog.photo(contentHash: "h1")?.id == photo.id)
+            #expect(try await catalog.photo(contentHash: "nothing") == nil)
 
             // Re-saving the same path updates in place and keeps uid and metadata.
             try await catalog.save([IndexedPhoto(
@@ -54,6 +56,8 @@ import ViewfinderTestSupport
             #expect(resaved.id == photo.id && resaved.uid == photo.uid)
             #expect(resaved.contentHash == "h2" && resaved.size == 20 && resaved.width == 641)
             #expect(resaved.metadata == metadata && resaved.mimeType == "image/jpeg")
+            #expect(try await catalog.photo(contentHash: "h1") == nil)
+            #expect(try await catalog.photo(contentHash: "h2")?.id == photo.id)
 
             var edited = metadata
             edited.title = "Lake Zurich"

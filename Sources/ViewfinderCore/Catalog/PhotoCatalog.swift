@@ -95,6 +95,8 @@ public protocol PhotoCatalog: LibraryTracking {
     func photo(root: String, relativePath: String) async throws(ViewfinderError) -> Photo?
     /// The photo with this public uid, if any.
     func photo(uid: String) async throws(ViewfinderError) -> Photo?
+    /// A photo whose file has this content hash and is not missing (the lowest id when several share it).
+    func photo(contentHash: String) async throws(ViewfinderError) -> Photo?
     /// Whether `photoID` has an embedding for `model` with `dims` components.
     func hasEmbedding(photoID: Int64, model: ModelID, dims: Int) async throws(ViewfinderError) -> Bool
     /// Writes a batch of indexed photos and their embeddings in one transaction.

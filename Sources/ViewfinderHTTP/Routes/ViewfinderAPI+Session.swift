@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import NIOPosix
 
 extension ViewfinderAPI {
     /// `/session`: log in with the admin password (rate-limited) and log out.
@@ -14,7 +15,12 @@ extension ViewfinderAPI {
                     headers: [.retryAfter: String(wait)])
             }
             let body = try await JSONBody.decode(LoginRequest.self, from: request, limit: limits.maxJSONBytes)
-            guard body.password.utf8.count <= 1024, PasswordHash.verify(body.password, against: hash) else {
+            // The slow KDF is blocking work: it runs on the thread pool, never on the event loops or Swift's pool.
+            let password = body.password
+            let matches = try await NIOThreadPool.singleton.runIfActive {
+                password.utf8.count <= 1024 && PasswordHash.verify(password, against: hash)
+            }
+            guard matches else {
                 await authenticator.throttle.recordFailure()
                 throw APIError(.unauthorized, "wrong password")
             }

@@ -4,7 +4,7 @@ import Hummingbird
 import ViewfinderCore
 
 extension ViewfinderAPI {
-    /// `/t/{hash}/{size}`: cached thumbnails, made on first request for photos the API has returned.
+    /// `/t/{hash}/{size}`: cached thumbnails, made on first request from the photo's file.
     func addThumbnailRoutes(to group: RouterGroup<BasicRequestContext>) {
         group.get("t/:hash/:size") { request, context -> Response in
             let hash = try Identifiers.contentHash(try context.parameters.require("hash"))
@@ -26,6 +26,10 @@ extension ViewfinderAPI {
             } else if let source = await sources.path(for: hash) {
                 file = try await dependencies.thumbnails.thumbnail(
                     for: hash, size: size, source: URL(fileURLWithPath: source))
+            } else if let photo = try await dependencies.catalog.photo(contentHash: hash) {
+                // Not returned since start-up (e.g. a bookmarked URL after a restart): the catalog knows the file.
+                file = try await dependencies.thumbnails.thumbnail(
+                    for: hash, size: size, source: URL(fileURLWithPath: photo.absolutePath))
             } else {
                 throw APIError(.notFound, "there is no thumbnail for that hash")
             }
