@@ -155,8 +155,9 @@ enum SQLiteMigrations {
 
     // Every filter clause starts with `index_status = 'indexed'`; without statistics SQLite prefers that
     // equality's index over the `taken_at` range and visits every indexed photo (a one-year filter at 100k rows
-    // read all 100k). The pair answers both conditions from one covering index.
+    // read all 100k). This index answers both, and carries `archived` (every default filter has `archived = 0`)
+    // so the candidate query never touches the table.
     private static let v0005 = """
-        CREATE INDEX photos_status_taken_at ON photos (index_status, taken_at);
+        CREATE INDEX photos_status_taken_at ON photos (index_status, taken_at, archived);
         """
 }
