@@ -46,7 +46,8 @@ struct SearchEndToEndBenchmark: ParsableCommand {
         let pool = NIOThreadPool(numberOfThreads: 2)
         pool.start()
         defer { try? pool.syncShutdownGracefully() }
-        let threadCounts = intraOpThreads.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let threadCounts = intraOpThreads.split(separator: ",")
+            .compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !threadCounts.isEmpty, threadCounts.allSatisfy({ $0 > 0 }) else {
             throw ValidationError("--intra-op-threads needs positive integers, got '\(intraOpThreads)'")
         }
@@ -64,7 +65,8 @@ struct SearchEndToEndBenchmark: ParsableCommand {
             takenAfter: start.addingTimeInterval(7 * 365.25 * 86_400), takenBefore: start.addingTimeInterval(8 * 365.25 * 86_400))
         for threads in threadCounts {
             let embedder = try OnnxTextEmbedder(
-                descriptor: descriptor, runtime: runtime, options: SessionOptions(intraOpThreads: threads), threadPool: pool)
+                descriptor: descriptor, runtime: runtime, options: SessionOptions(intraOpThreads: threads),
+                threadPool: pool)
             for precision in [MatrixPrecision.float32, .float16] {
                 let catalog = InProcessVectorCatalog(
                     wrapping: sqlite, settings: InProcessVectorSettings(precision: precision, threads: 2))
@@ -82,10 +84,14 @@ struct SearchEndToEndBenchmark: ParsableCommand {
             }
         }
         let table = BenchmarkReport.table(
-            header: ["catalog", "rows", "filter", "intra-op threads", "encode p50 ms", "end to end p50 ms", "end to end p99 ms"], rows: rows)
+            header: [
+                "catalog", "rows", "filter", "intra-op threads", "encode p50 ms", "end to end p50 ms",
+                "end to end p99 ms",
+            ], rows: rows)
         let text = """
             Text query end to end (`viewfinder-bench search-e2e`): tokenize and encode with \
-            `\(descriptor.id)` (random-weight UForm3-shaped int8 text encoder, ONNX Runtime intra-op threads as listed), nearest 10 through \
+            `\(descriptor.id)` (random-weight UForm3-shaped int8 text encoder, ONNX Runtime intra-op threads as \
+            listed), nearest 10 through \
             the in-process index decorator over a SQLite catalog of \(photoCount) synthetic photos (filter from SQL \
             when it has a condition), then fetch the 10 photo rows. \(queries) queries after one warm-up query (which \
             loads the matrix).

@@ -63,7 +63,8 @@ struct SearchReference: Decodable {
     /// The reference table's header.
     static let header = [
         "set", "filter", "numpy p50 / p99 ms", "numpy MiB", "sqlite-vec p50 / p99 ms", "sqlite-vec recall@10",
-        "pgvector exact p50 / p99 ms", "exact recall@10", "pgvector HNSW p50 / p99 ms", "HNSW recall@10", "pgvector MiB", "HNSW build s",
+        "pgvector exact p50 / p99 ms", "exact recall@10", "pgvector HNSW p50 / p99 ms", "HNSW recall@10",
+        "pgvector MiB", "HNSW build s",
     ]
 
     let k: Int
@@ -79,7 +80,9 @@ struct SearchReference: Decodable {
         let header = ["set", "filter"] + first.map { "ef_search \($0.ef_search): recall / p50 ms" }
         let rows = measured.map { result in
             ["\(result.n / 1000)k × \(result.dims)", result.filter]
-                + (result.pg_hnsw_sweep ?? []).map { String(format: "%.3f", $0.recall) + " / " + SearchBenchmark.ms($0.p50_ms) }
+                + (result.pg_hnsw_sweep ?? []).map {
+                    String(format: "%.3f", $0.recall) + " / " + SearchBenchmark.ms($0.p50_ms)
+                }
         }
         return BenchmarkReport.table(header: header, rows: rows)
     }
