@@ -31,11 +31,12 @@ extension ModelCatalogue {
             files: uformFiles(image: 87_300_000, text: 111_000_000, tokenizer: nil, config: 962),
             layout: .uform, tokenizer: .unigram, imageSize: 224, mean: clipMean, std: clipStd,
             resizeMode: .shortestSideThenCenterCrop, embeddingDims: 256, contextLength: 50, textCleaning: .none,
-            licence: "apache-2.0", defaultSimilarityThreshold: 0.26,
+            licence: "apache-2.0",
             languages: [
                 "ar", "hy", "zh", "en", "fr", "de", "he", "hi", "id", "it", "ja", "ko", "fa", "pl", "pt", "ru", "es",
                 "th", "tr", "uk", "vi",
             ],
+            defaultSimilarityThreshold: 0.26,
             unverified: [
                 uformThresholdCaveat,
                 "mean/std (read from config.json at load time; CLIP values confirmed only for english-small)",
