@@ -151,11 +151,19 @@ public final class ViewfinderApplication: Sendable {
         _ descriptor: ClipModelDescriptor, catalog: any PhotoCatalog, images: Bool = false,
         semanticSearchEnabled: Bool = true
     ) throws(ViewfinderError) -> SearchService {
-        let threshold = ModelCatalogue.standard.entry(named: descriptor.id)?.defaultSimilarityThreshold
-        return SearchService(
+        SearchService(
             catalog: catalog, textEmbedder: try textEmbedder(descriptor),
             imageDecoder: images ? try imageDecoder() : nil, imageEmbedder: images ? try imageEmbedder(descriptor) : nil,
-            settings: SearchSettings(semanticSearchEnabled: semanticSearchEnabled, defaultMinScore: threshold.map(Double.init)))
+            settings: Self.searchSettings(model: descriptor.id, semanticSearchEnabled: semanticSearchEnabled))
+    }
+
+    /// Search settings for `model`: its catalogue threshold becomes the default `min_score` (none for models
+    /// outside the catalogue, such as imported ones).
+    public static func searchSettings(
+        model: ModelID, semanticSearchEnabled: Bool = true, catalogue: ModelCatalogue = .standard
+    ) -> SearchSettings {
+        let threshold = catalogue.entry(named: model)?.defaultSimilarityThreshold
+        return SearchSettings(semanticSearchEnabled: semanticSearchEnabled, defaultMinScore: threshold.map(Double.init))
     }
 
     private var sessionOptions: SessionOptions {

@@ -73,7 +73,8 @@ struct SearchBenchmark: ParsableCommand {
         let body = """
             ## Vector search (in-process index)
 
-            `make bench-search`: seeded random unit vectors, \(reference.queries) queries each, top-\(reference.k), \
+            `make bench-search`: seeded clustered unit vectors (a Gaussian mixture on the sphere, see \
+            tools/bench/search_reference.py), \(reference.queries) queries each, top-\(reference.k), \
             no filter and a 5% filter (every 20th id). Ours: `VectorSpaceIndex`, the matrix behind the in-process \
             catalog decorator (release build, AVX2/F16C kernels chosen at run time); float16 and int8 rows are \
             re-scored in float32 with an error bound, so their recall is exact. The 5% filter arrives as an id list \
@@ -95,6 +96,7 @@ struct SearchBenchmark: ParsableCommand {
             References (same run):
 
             \(references)
+            \(reference.sweepTable.map { "\npgvector HNSW recall@10 / p50 ms by `hnsw.ef_search`:\n\n" + $0 + "\n" } ?? "")
             \(appendix.map { "\n" + $0 } ?? "")
             """
         try BenchmarkReport.writeSection("search", body: body, to: URL(fileURLWithPath: output))

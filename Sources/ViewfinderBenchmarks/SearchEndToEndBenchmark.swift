@@ -30,6 +30,9 @@ struct SearchEndToEndBenchmark: ParsableCommand {
     @Option(help: "Queries per row.")
     var queries = 30
 
+    @Option(help: "ONNX Runtime intra-op thread counts to compare, comma-separated (one text is a small batch).")
+    var intraOpThreads = "1,2"
+
     private static let texts = [
         "red car in snow", "a dog on the beach", "Sonnenuntergang am Meer", "chat noir sur un canapé",
         "birthday cake with candles", "mountain lake at dawn", "perro jugando en el parque", "city skyline at night",
@@ -43,8 +46,11 @@ struct SearchEndToEndBenchmark: ParsableCommand {
         let pool = NIOThreadPool(numberOfThreads: 2)
         pool.start()
         defer { try? pool.syncShutdownGracefully() }
-        let embedder = try OnnxTextEmbedder(
-            descriptor: descriptor, runtime: runtime, options: SessionOptions(intraOpThreads: 2), threadPool: pool)
+        let threadCounts = intraOpThreads.split(separator: ",")
+            .compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !threadCounts.isEmpty, threadCounts.allSatisfy({ $0 > 0 }) else {
+            throw ValidationError("--intra-op-threads needs positive integers, got '\(intraOpThreads)'")
+        }
         let path = folder.appendingPathComponent("e2e-\(photos)-\(descriptor.dims).db").path
         let sqlite = try SQLiteCatalog(path: path)
         let start = Date(timeIntervalSince1970: 1_262_304_000)  // 2010-01-01
@@ -57,24 +63,35 @@ struct SearchEndToEndBenchmark: ParsableCommand {
         // One year out of twenty: the 5% filter; the default filter only hides archived photos.
         let year = PhotoFilter(
             takenAfter: start.addingTimeInterval(7 * 365.25 * 86_400), takenBefore: start.addingTimeInterval(8 * 365.25 * 86_400))
-        for precision in [MatrixPrecision.float32, .float16] {
-            let catalog = InProcessVectorCatalog(wrapping: sqlite, settings: InProcessVectorSettings(precision: precision, threads: 2))
-            for (label, filter) in [("default", PhotoFilter()), ("one year (5%)", year)] {
-                let measured = try BlockingTask.run { [queries] in
-                    try await Self.measure(catalog, embedder: embedder, filter: filter, queries: queries)
+        for threads in threadCounts {
+            let embedder = try OnnxTextEmbedder(
+                descriptor: descriptor, runtime: runtime, options: SessionOptions(intraOpThreads: threads),
+                threadPool: pool)
+            for precision in [MatrixPrecision.float32, .float16] {
+                let catalog = InProcessVectorCatalog(
+                    wrapping: sqlite, settings: InProcessVectorSettings(precision: precision, threads: 2))
+                for (label, filter) in [("default", PhotoFilter()), ("one year (5%)", year)] {
+                    let measured = try BlockingTask.run { [queries] in
+                        try await Self.measure(catalog, embedder: embedder, filter: filter, queries: queries)
+                    }
+                    rows.append([
+                        "\(photoCount / 1000)k × \(dims)", precision.rawValue, label, "\(threads)",
+                        SearchBenchmark.ms(measured.encode), SearchBenchmark.ms(measured.total),
+                        SearchBenchmark.ms(measured.p99),
+                    ])
+                    print(rows.last?.joined(separator: "  ") ?? "")
                 }
-                rows.append([
-                    "\(photoCount / 1000)k × \(dims)", precision.rawValue, label, SearchBenchmark.ms(measured.encode),
-                    SearchBenchmark.ms(measured.total), SearchBenchmark.ms(measured.p99),
-                ])
-                print(rows.last?.joined(separator: "  ") ?? "")
             }
         }
         let table = BenchmarkReport.table(
-            header: ["catalog", "rows", "filter", "encode p50 ms", "end to end p50 ms", "end to end p99 ms"], rows: rows)
+            header: [
+                "catalog", "rows", "filter", "intra-op threads", "encode p50 ms", "end to end p50 ms",
+                "end to end p99 ms",
+            ], rows: rows)
         let text = """
             Text query end to end (`viewfinder-bench search-e2e`): tokenize and encode with \
-            `\(descriptor.id)` (random-weight UForm3-shaped int8 text encoder, 2 intra-op threads), nearest 10 through \
+            `\(descriptor.id)` (random-weight UForm3-shaped int8 text encoder, ONNX Runtime intra-op threads as \
+            listed), nearest 10 through \
             the in-process index decorator over a SQLite catalog of \(photoCount) synthetic photos (filter from SQL \
             when it has a condition), then fetch the 10 photo rows. \(queries) queries after one warm-up query (which \
             loads the matrix).

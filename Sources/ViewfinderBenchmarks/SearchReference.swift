@@ -12,8 +12,10 @@ struct SearchReference: Decodable {
         let numpy_bytes: Int
         let sqlite_vec_p50_ms: Double?
         let sqlite_vec_p99_ms: Double?
+        let sqlite_vec_recall: Double?
         let pg_exact_p50_ms: Double?
         let pg_exact_p99_ms: Double?
+        let pg_exact_recall: Double?
         let pg_table_bytes: Int?
         let pg_hnsw_p50_ms: Double?
         let pg_hnsw_p99_ms: Double?
@@ -21,6 +23,7 @@ struct SearchReference: Decodable {
         let pg_hnsw_index_bytes: Int?
         let pg_hnsw_build_s: Double?
         let pg_hnsw_uses_index: Bool?
+        let pg_hnsw_sweep: [SweepPoint]?
 
         /// The reference table's row.
         var row: [String] {
@@ -29,15 +32,24 @@ struct SearchReference: Decodable {
                 return "\(SearchBenchmark.ms(p50)) / \(SearchBenchmark.ms(p99))"
             }
             let mib = { (bytes: Int) in String(format: "%.0f", Double(bytes) / 1_048_576) }
+            let recall = { (value: Double?) in value.map { String(format: "%.3f", $0) } ?? "–" }
             return [
                 "\(n / 1000)k × \(dims)", filter, pair(numpy_p50_ms, numpy_p99_ms), mib(numpy_bytes),
-                pair(sqlite_vec_p50_ms, sqlite_vec_p99_ms), pair(pg_exact_p50_ms, pg_exact_p99_ms),
+                pair(sqlite_vec_p50_ms, sqlite_vec_p99_ms), recall(sqlite_vec_recall),
+                pair(pg_exact_p50_ms, pg_exact_p99_ms), recall(pg_exact_recall),
                 pair(pg_hnsw_p50_ms, pg_hnsw_p99_ms) + (pg_hnsw_uses_index == false ? " (seq scan chosen)" : ""),
-                pg_hnsw_recall.map { String(format: "%.3f", $0) } ?? "–",
+                recall(pg_hnsw_recall),
                 pg_table_bytes.map { bytes in mib(bytes + (pg_hnsw_index_bytes ?? 0)) } ?? "–",
                 pg_hnsw_build_s.map { String(format: "%.0f", $0) } ?? "–",
             ]
         }
+    }
+
+    /// One `hnsw.ef_search` value of the sweep.
+    struct SweepPoint: Decodable {
+        let ef_search: Int
+        let p50_ms: Double
+        let recall: Double
     }
 
     /// pgvector HNSW settings.
@@ -50,8 +62,9 @@ struct SearchReference: Decodable {
 
     /// The reference table's header.
     static let header = [
-        "set", "filter", "numpy p50 / p99 ms", "numpy MiB", "sqlite-vec p50 / p99 ms", "pgvector exact p50 / p99 ms",
-        "pgvector HNSW p50 / p99 ms", "HNSW recall@10", "pgvector MiB", "HNSW build s",
+        "set", "filter", "numpy p50 / p99 ms", "numpy MiB", "sqlite-vec p50 / p99 ms", "sqlite-vec recall@10",
+        "pgvector exact p50 / p99 ms", "exact recall@10", "pgvector HNSW p50 / p99 ms", "HNSW recall@10",
+        "pgvector MiB", "HNSW build s",
     ]
 
     let k: Int
@@ -59,4 +72,18 @@ struct SearchReference: Decodable {
     let numpy: String
     let hnsw: HNSW?
     let results: [Result]
+
+    /// Recall@10 and p50 of pgvector HNSW per `hnsw.ef_search` (nil when no sweep was measured).
+    var sweepTable: String? {
+        let measured = results.filter { $0.pg_hnsw_sweep?.isEmpty == false }
+        guard let first = measured.first?.pg_hnsw_sweep else { return nil }
+        let header = ["set", "filter"] + first.map { "ef_search \($0.ef_search): recall / p50 ms" }
+        let rows = measured.map { result in
+            ["\(result.n / 1000)k × \(result.dims)", result.filter]
+                + (result.pg_hnsw_sweep ?? []).map {
+                    String(format: "%.3f", $0.recall) + " / " + SearchBenchmark.ms($0.p50_ms)
+                }
+        }
+        return BenchmarkReport.table(header: header, rows: rows)
+    }
 }

@@ -28,7 +28,8 @@ public struct PostgresCatalogConfiguration: Sendable, Equatable {
     public var maximumConnections: Int
     /// `vector(n)` (float32) or `halfvec(n)` (float16) for new embedding tables.
     public var vectorPrecision: VectorPrecision
-    /// `hnsw.ef_search` for approximate queries: candidates kept while walking the graph.
+    /// `hnsw.ef_search` for approximate queries: candidates kept while walking the graph. 200 because 100 fell
+    /// short of recall@10 0.95 on the clustered 10k × 768 benchmark set (0.948; 200 gave ≥ 0.988 on every set).
     public var efSearch: Int
     /// `hnsw.iterative_scan` for filtered approximate queries: `relaxed_order`, `strict_order` or `off`.
     public var iterativeScan: String
@@ -37,7 +38,7 @@ public struct PostgresCatalogConfiguration: Sendable, Equatable {
     public init(
         host: String, port: Int = 5432, username: String, password: String?, database: String,
         tls: TLSMode = .prefer, maximumConnections: Int = 8, vectorPrecision: VectorPrecision = .float32,
-        efSearch: Int = 100, iterativeScan: String = "relaxed_order"
+        efSearch: Int = 200, iterativeScan: String = "relaxed_order"
     ) {
         self.host = host
         self.port = port

@@ -31,6 +31,29 @@ struct SearchFilterTests {
         #expect(try paths(harness, ["red", "--min-score", "1"]).notices.contains("no photo matches well enough"))
     }
 
+    /// Calibration on what can be measured here. With the committed colour model on the generated library, a
+    /// photo scores ≥ 0.993 against "a photo of something <its colour>" and ≤ 0.098 against the other colours;
+    /// text without a colour word lands anywhere up to 0.64 ("something"; "a photo of a car" 0.48) because its
+    /// embedding is tiny and points nowhere in particular; two-colour text scores 0.70 to both colours. 0.8 sits
+    /// in the widest gap: it keeps exactly the matching colour and gives colourless text the notice.
+    /// See docs/search.md "Default thresholds".
+    @Test func thresholdSeparatesColoursWithTheTestModel() throws {
+        let harness = try CLIHarness()
+        defer { harness.remove() }
+        _ = try harness.index()
+        for colour in ["red", "orange", "yellow", "green", "blue", "purple", "pink", "white", "black", "grey"] {
+            let kept = try paths(harness, ["a photo of something \(colour)", "--min-score", "0.8", "--count", "30"])
+            #expect(kept.paths.count == 3 && kept.paths.allSatisfy { $0.hasPrefix("\(colour)/") }, "\(colour): \(kept)")
+            #expect(kept.notices.isEmpty, "\(colour): \(kept.notices)")
+        }
+        for text in ["a photo of a car", "a dog on the beach", "something"] {
+            let none = try paths(harness, [text, "--min-score", "0.8", "--count", "30"])
+            #expect(none.paths.isEmpty && none.notices.contains("no photo matches well enough"), "\(text): \(none)")
+        }
+        // Without a threshold (the test model is not in the catalogue) the same query returns the nearest junk.
+        #expect(try paths(harness, ["a photo of a car", "--count", "30"]).paths.count == 30)
+    }
+
     @Test func pagesDoNotOverlap() throws {
         let harness = try CLIHarness()
         defer { harness.remove() }

@@ -3,6 +3,7 @@ import Logging
 import Testing
 import ViewfinderApp
 import ViewfinderCore
+import ViewfinderServices
 import ViewfinderTestSupport
 import ViewfinderVision
 
@@ -69,5 +70,15 @@ struct ModelSettingsTests {
 
     @Test func theConfigurationDefaultIsTheCatalogueDefault() {
         #expect(ViewfinderConfiguration.defaultModel == "uform3-image-text-multilingual-base")
+    }
+
+    @Test func theSearchDefaultThresholdIsTheModelsCatalogueValue() {
+        let uform = ViewfinderApplication.searchSettings(model: ModelCatalogue.defaultModel)
+        #expect(uform.defaultMinScore == Double(Float(0.26)))
+        #expect(ViewfinderApplication.searchSettings(model: "ViT-B-32__openai").defaultMinScore == Double(Float(0.28)))
+        // Models outside the catalogue (imported, or the test model) have no default: only min_score filters.
+        #expect(ViewfinderApplication.searchSettings(model: "viewfinder-test-tiny").defaultMinScore == nil)
+        #expect(!ViewfinderApplication.searchSettings(model: "ViT-B-32__openai", semanticSearchEnabled: false)
+            .semanticSearchEnabled)
     }
 }

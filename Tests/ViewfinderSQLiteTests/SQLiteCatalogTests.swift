@@ -71,6 +71,7 @@ struct SQLiteCatalogTests {
             let applied = try await catalog.appliedMigrations()
             #expect(applied == [
                 "0001_libraries_photos_embeddings", "0002_full_catalog_albums_fts", "0003_missing_files", "0004_vector_changes",
+                "0005_status_taken_at",
             ])
             try await catalog.save([IndexedPhoto(file: file("a.jpg"), contentHash: "h", width: 1, height: 1,
                                                  embedding: Embedding(model: "m", vector: [1]))])

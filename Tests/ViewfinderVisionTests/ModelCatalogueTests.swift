@@ -27,6 +27,23 @@ struct ModelCatalogueTests {
         #expect(entry.languages.count == 21)
     }
 
+    /// The values and their sources are in docs/search.md "Default thresholds"; a change must update both.
+    @Test func everyEntryHasADocumentedDefaultThreshold() {
+        let expected: [String: Float] = [
+            "uform3-image-text-multilingual-base": 0.26, "uform3-image-text-english-small": 0.26,
+            "uform3-image-text-english-base": 0.26, "uform3-image-text-english-large": 0.26,
+            "ViT-B-32__openai": 0.28, "ViT-L-14__openai": 0.28, "ViT-B-16-SigLIP__webli": 0.1,
+            "ViT-L-16-SigLIP-256__webli": 0.1,
+        ]
+        for entry in catalogue.entries {
+            #expect(entry.defaultSimilarityThreshold == expected[entry.name.rawValue], "\(entry.name)")
+            // A borrowed value must say so: only ViT-B/32's comes from a measurement of that model.
+            if entry.name != "ViT-B-32__openai" {
+                #expect(entry.unverified.contains { $0.hasPrefix("similarity threshold") }, "\(entry.name)")
+            }
+        }
+    }
+
     @Test func everyEntryIsConsistent() {
         for entry in catalogue.entries {
             let paths = entry.files.map(\.path)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference side of `make bench-search`.
 
-Writes seeded synthetic embedding sets (raw little-endian float32) that the Swift benchmark reads, and
+Writes seeded synthetic embedding sets (a clustered Gaussian mixture on the sphere, see `dataset`) (raw little-endian float32) that the Swift benchmark reads, and
 measures the references on the same data in the same run: numpy brute force (float32 matrix-vector
 product + argpartition), sqlite-vec (vec0 brute-force KNN, through apsw because this Python's sqlite3
 cannot load extensions) and, with --postgres URL, pgvector (exact scan and HNSW with iterative scan).
@@ -21,18 +21,50 @@ import numpy as np
 K = 10
 
 
+# Synthetic embeddings shaped like a photo library's CLIP space rather than uniform noise (on which every
+# graph index does badly, because nothing has real neighbours): a Gaussian mixture on the unit sphere.
+# - CLUSTERS topic centres, uniform on the sphere, fixed per dimension (same topics at every size);
+# - topic sizes follow a power law (weight of the r-th topic ∝ r^-ZIPF), as a few subjects dominate a library;
+# - every vector is normalise(ANISOTROPY·m + centre + SPREAD·z/√d) with z standard normal and m one shared
+#   direction: CLIP embeddings are anisotropic (unrelated photos still have cosine ≈ 0.3–0.5), and a photo
+#   sits at cosine ≈ 0.6–0.8 from its topic's centre;
+# - queries come from uniformly chosen topics with a wider spread (QUERY_SPREAD), as a text query lands near a
+#   topic but off the image manifold (the modality gap).
+# The same arrays feed every engine (numpy, sqlite-vec, pgvector and the Swift index via the .f32 files).
+CLUSTERS = 1000
+ZIPF = 0.7
+ANISOTROPY = 0.9
+SPREAD = 0.8
+QUERY_SPREAD = 1.2
+
+
+def topics(d):
+    rng = np.random.default_rng(31 + d)
+    centres = rng.standard_normal((CLUSTERS, d)).astype(np.float32)
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    shared = rng.standard_normal(d).astype(np.float32)
+    shared /= np.linalg.norm(shared)
+    weights = np.arange(1, CLUSTERS + 1, dtype=np.float64) ** -ZIPF
+    return centres, shared, weights / weights.sum()
+
+
+def mixture(rng, d, count, topic_ids, spread):
+    centres, shared, _ = topics(d)
+    noise = rng.standard_normal((count, d), dtype=np.float32) * np.float32(spread / np.sqrt(d))
+    data = ANISOTROPY * shared + centres[topic_ids] + noise
+    data /= np.linalg.norm(data, axis=1, keepdims=True)
+    return data.astype(np.float32)
+
+
 def dataset(n, d):
     rng = np.random.default_rng(1000 * n + d)
-    data = rng.standard_normal((n, d), dtype=np.float32)
-    data /= np.linalg.norm(data, axis=1, keepdims=True)
-    return data
+    _, _, weights = topics(d)
+    return mixture(rng, d, n, rng.choice(CLUSTERS, size=n, p=weights), SPREAD)
 
 
 def queries(d, count):
     rng = np.random.default_rng(7 + d)
-    q = rng.standard_normal((count, d), dtype=np.float32)
-    q /= np.linalg.norm(q, axis=1, keepdims=True)
-    return q
+    return mixture(rng, d, count, rng.integers(0, CLUSTERS, size=count), QUERY_SPREAD)
 
 
 def filter_rows(n):
@@ -61,7 +93,7 @@ def bench_numpy(data, qs, rows=None):
     return percentiles(times), results
 
 
-def bench_sqlite_vec(data, qs, with_filter):
+def bench_sqlite_vec(data, qs, with_filter, truth):
     import apsw
     import sqlite_vec
 
@@ -78,17 +110,20 @@ def bench_sqlite_vec(data, qs, with_filter):
         )
     build_s = time.perf_counter() - t0
     sql = "select rowid from v where embedding match ? and k = ?" + (" and bucket = 0" if with_filter else "")
-    times = []
-    for q in qs:
+    times, hits = [], 0
+    for q, expected in zip(qs, truth):
         t0 = time.perf_counter()
-        list(db.execute(sql, (q.tobytes(), K)))
+        found = [r[0] for r in db.execute(sql, (q.tobytes(), K))]
         times.append((time.perf_counter() - t0) * 1000)
-    return percentiles(times), build_s
+        hits += len(set(found) & set(expected.tolist()))
+    return percentiles(times), build_s, hits / (K * len(truth))
 
 
 HNSW_M = 16
 HNSW_EF_CONSTRUCTION = 64
-HNSW_EF_SEARCH = 100
+HNSW_EF_SEARCH = 200  # the app default (PostgresCatalogConfiguration.efSearch)
+# ef_search values also measured (recall and p50 each), to show where recall@10 crosses 0.95.
+HNSW_EF_SWEEP = (40, 100, 200, 400)
 
 
 def vector_text(v):
@@ -150,8 +185,14 @@ def bench_pgvector(url, data, qs, truths):
                        f"WITH (m = {HNSW_M}, ef_construction = {HNSW_EF_CONSTRUCTION})")
             build_s = time.perf_counter() - t0
             index_bytes = db.execute("SELECT pg_relation_size('items_hnsw')").fetchone()[0]
-            db.execute(f"SET hnsw.ef_search = {HNSW_EF_SEARCH}")
             db.execute("SET hnsw.iterative_scan = relaxed_order")
+            for ef in HNSW_EF_SWEEP:
+                db.execute(f"SET hnsw.ef_search = {ef}")
+                for label, sql in queries_sql.items():
+                    (p50, _), found = run(sql)
+                    out[label].setdefault("pg_hnsw_sweep", []).append(
+                        {"ef_search": ef, "p50_ms": p50, "recall": recall(found, truths[label])})
+            db.execute(f"SET hnsw.ef_search = {HNSW_EF_SEARCH}")
             for label, sql in queries_sql.items():
                 plan = "\n".join(r[0] for r in db.execute("EXPLAIN " + sql, (texts[0],)).fetchall())
                 (p50, p99), found = run(sql)
@@ -199,8 +240,9 @@ def main():
                 entry = {"n": n, "dims": d, "filter": label, "numpy_p50_ms": p50, "numpy_p99_ms": p99,
                          "numpy_bytes": int(data.nbytes)}
                 if n <= args.sqlite_vec_max:
-                    (s50, s99), build = bench_sqlite_vec(data, qs, subset is not None)
-                    entry.update({"sqlite_vec_p50_ms": s50, "sqlite_vec_p99_ms": s99, "sqlite_vec_build_s": build})
+                    (s50, s99), build, vec_recall = bench_sqlite_vec(data, qs, subset is not None, truths[label])
+                    entry.update({"sqlite_vec_p50_ms": s50, "sqlite_vec_p99_ms": s99, "sqlite_vec_build_s": build,
+                                  "sqlite_vec_recall": vec_recall})
                 entries.append(entry)
             if args.postgres and n <= (args.pgvector_max_768 if d == 768 else args.pgvector_max):
                 measured = bench_pgvector(args.postgres, data, qs, truths)
@@ -213,7 +255,9 @@ def main():
     with open(os.path.join(args.out_dir, "reference.json"), "w") as f:
         json.dump({"k": K, "queries": args.queries, "numpy": np.__version__,
                    "hnsw": {"m": HNSW_M, "ef_construction": HNSW_EF_CONSTRUCTION, "ef_search": HNSW_EF_SEARCH,
-                            "iterative_scan": "relaxed_order"},
+                            "iterative_scan": "relaxed_order", "ef_sweep": list(HNSW_EF_SWEEP)},
+                   "data": {"clusters": CLUSTERS, "zipf": ZIPF, "anisotropy": ANISOTROPY, "spread": SPREAD,
+                            "query_spread": QUERY_SPREAD},
                    "results": results}, f, indent=1)
 
 

@@ -17,6 +17,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("0004_vector_changes") { db in
             try db.execute(sql: v0004)
         }
+        migrator.registerMigration("0005_status_taken_at") { db in
+            try db.execute(sql: v0005)
+        }
         return migrator
     }
 
@@ -148,5 +151,13 @@ enum SQLiteMigrations {
         CREATE TRIGGER vector_changes_photo_delete AFTER DELETE ON photos BEGIN
             INSERT INTO vector_changes (photo_id) VALUES (old.id);
         END;
+        """
+
+    // Every filter clause starts with `index_status = 'indexed'`; without statistics SQLite prefers that
+    // equality's index over the `taken_at` range and visits every indexed photo (a one-year filter at 100k rows
+    // read all 100k). This index answers both, and carries `archived` (every default filter has `archived = 0`)
+    // so the candidate query never touches the table.
+    private static let v0005 = """
+        CREATE INDEX photos_status_taken_at ON photos (index_status, taken_at, archived);
         """
 }

@@ -56,7 +56,7 @@ public struct CatalogueEntry: Sendable, Equatable {
     public let licence: String
     /// ISO 639-1 codes of the languages the text tower was trained for.
     public let languages: [String]
-    /// A cosine-similarity cut-off for "relevant" results; not calibrated yet.
+    /// The cosine similarity below which search omits results by default (see docs/search.md for each value).
     public let defaultSimilarityThreshold: Float?
     /// Facts above that could not be confirmed from public material.
     public let unverified: [String]

@@ -36,7 +36,7 @@ extension ModelCatalogue {
             files: immichFiles(config: 196, visual: 351_000_000, textual: 254_000_000, tokenizer: 2_220_000, tokenizerConfig: 704),
             layout: .openclip, tokenizer: .byteLevelBPE, imageSize: 224, mean: clipMean, std: clipStd,
             resizeMode: .shortestSideThenCenterCrop, embeddingDims: 512, contextLength: 77, textCleaning: .openCLIP,
-            licence: "MIT (OpenAI CLIP)", languages: ["en"],
+            licence: "MIT (OpenAI CLIP)", languages: ["en"], defaultSimilarityThreshold: 0.28,
             unverified: ["licence of the Immich repository (upstream OpenAI CLIP is MIT)"]),
         CatalogueEntry(
             name: "ViT-L-14__openai",
@@ -45,10 +45,11 @@ extension ModelCatalogue {
             files: immichFiles(config: nil, visual: nil, textual: 495_000_000, tokenizer: 2_220_000, tokenizerConfig: 704),
             layout: .openclip, tokenizer: .byteLevelBPE, imageSize: 224, mean: clipMean, std: clipStd,
             resizeMode: .shortestSideThenCenterCrop, embeddingDims: 768, contextLength: 77, textCleaning: .openCLIP,
-            licence: "MIT (OpenAI CLIP)", languages: ["en"],
+            licence: "MIT (OpenAI CLIP)", languages: ["en"], defaultSimilarityThreshold: 0.28,
             unverified: [
                 "licence of the Immich repository (upstream OpenAI CLIP is MIT)",
                 "visual/model.onnx size (not in the stored listing)",
+                "similarity threshold (ViT-B/32's LAION-5B cut carried over; L/14's scale not measured)",
                 "mean/std (open_clip uses the OpenAI values for 'openai' weights; this preprocess_cfg.json not seen)",
             ]),
         CatalogueEntry(
@@ -58,8 +59,9 @@ extension ModelCatalogue {
             files: immichFiles(config: 506, visual: nil, textual: 441_000_000, tokenizer: 2_420_000, tokenizerConfig: 20_600),
             layout: .openclip, tokenizer: .unigram, imageSize: 224, mean: sigLIPMean, std: sigLIPStd,
             resizeMode: .squash, embeddingDims: 768, contextLength: 64, textCleaning: .sigLIP,
-            licence: "apache-2.0 (big_vision SigLIP)", languages: ["en"],
+            licence: "apache-2.0 (big_vision SigLIP)", languages: ["en"], defaultSimilarityThreshold: 0.1,
             unverified: [
+                "similarity threshold (sigmoid decision point -bias/scale from SO400M's published scale, not B/16's)",
                 "repository page (name from Immich's supported-model list; sizes from its -256/-384 siblings)",
                 "mean/std/squash (confirmed for ViT-L-16-SigLIP-256's preprocess_cfg.json)",
                 "licence of the Immich repository",
@@ -71,7 +73,10 @@ extension ModelCatalogue {
             files: immichFiles(config: nil, visual: nil, textual: nil, tokenizer: 2_420_000, tokenizerConfig: 20_600),
             layout: .openclip, tokenizer: .unigram, imageSize: 256, mean: sigLIPMean, std: sigLIPStd,
             resizeMode: .squash, embeddingDims: 1024, contextLength: 64, textCleaning: .sigLIP,
-            licence: "apache-2.0 (big_vision SigLIP)", languages: ["en"],
-            unverified: ["model file sizes (not in the stored listing)", "licence of the Immich repository"]),
+            licence: "apache-2.0 (big_vision SigLIP)", languages: ["en"], defaultSimilarityThreshold: 0.1,
+            unverified: [
+                "model file sizes (not in the stored listing)", "licence of the Immich repository",
+                "similarity threshold (sigmoid decision point -bias/scale from SO400M's published scale, not L/16's)",
+            ]),
     ]
 }

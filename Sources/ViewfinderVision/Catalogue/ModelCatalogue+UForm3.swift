@@ -18,6 +18,10 @@ extension ModelCatalogue {
         ]
     }
 
+    // No UForm3 similarity scale is published; see docs/search.md "Default thresholds".
+    private static let uformThresholdCaveat =
+        "similarity threshold (LAION-5B's multilingual cut 0.26, borrowed: UForm3's scale not measured)"
+
     /// The four UForm3 image-text encoders, in the UForm layout.
     static let uform3Entries: [CatalogueEntry] = [
         CatalogueEntry(
@@ -32,7 +36,9 @@ extension ModelCatalogue {
                 "ar", "hy", "zh", "en", "fr", "de", "he", "hi", "id", "it", "ja", "ko", "fa", "pl", "pt", "ru", "es",
                 "th", "tr", "uk", "vi",
             ],
+            defaultSimilarityThreshold: 0.26,
             unverified: [
+                uformThresholdCaveat,
                 "mean/std (read from config.json at load time; CLIP values confirmed only for english-small)",
                 "language list (the card says 21 languages; the list is uform-vl-multilingual-v2's evaluation table)",
                 "matryoshka dims (the card says 'up to 256')",
@@ -44,8 +50,8 @@ extension ModelCatalogue {
             files: uformFiles(image: 22_600_000, text: 38_000_000, tokenizer: 710_000, config: 923),
             layout: .uform, tokenizer: .wordPiece, imageSize: 224, mean: clipMean, std: clipStd,
             resizeMode: .shortestSideThenCenterCrop, embeddingDims: 256, contextLength: 64, textCleaning: .none,
-            licence: "apache-2.0", languages: ["en"],
-            unverified: ["matryoshka dims (the card says 'up to 256')"]),
+            licence: "apache-2.0", languages: ["en"], defaultSimilarityThreshold: 0.26,
+            unverified: [uformThresholdCaveat, "matryoshka dims (the card says 'up to 256')"]),
         CatalogueEntry(
             name: "uform3-image-text-english-base",
             summary: "UForm3 English, 4-layer BERT + ViT-B/16, 256-d",
@@ -53,8 +59,9 @@ extension ModelCatalogue {
             files: uformFiles(image: 87_300_000, text: 38_000_000, tokenizer: nil, config: 924),
             layout: .uform, tokenizer: .wordPiece, imageSize: 224, mean: clipMean, std: clipStd,
             resizeMode: .shortestSideThenCenterCrop, embeddingDims: 256, contextLength: 64, textCleaning: .none,
-            licence: "apache-2.0", languages: ["en"],
+            licence: "apache-2.0", languages: ["en"], defaultSimilarityThreshold: 0.26,
             unverified: [
+                uformThresholdCaveat,
                 "mean/std (read from config.json at load time; CLIP values confirmed only for english-small)",
                 "matryoshka dims (the card says 'up to 256')",
             ]),
@@ -66,7 +73,9 @@ extension ModelCatalogue {
             layout: .uform, tokenizer: .wordPiece, imageSize: 224, mean: clipMean, std: clipStd,
             resizeMode: .shortestSideThenCenterCrop, embeddingDims: 768, matryoshkaDims: [64, 256, 512, 768],
             contextLength: 64, textCleaning: .none, licence: "apache-2.0", languages: ["en"],
+            defaultSimilarityThreshold: 0.26,
             unverified: [
+                uformThresholdCaveat,
                 "mean/std (read from config.json at load time; CLIP values confirmed only for english-small)",
                 "embedding dim 768 (from the card's 'up to 768'; config.json not seen)",
             ]),
