@@ -8,7 +8,7 @@ import OnnxRuntime
 /// the same intra-op threads and batch size; (b) `viewfinder index --json` as a child process on a fresh SQLite
 /// catalog over the bench library (scan, hash, libvips decode, metadata, encode, write); (c) the Python reference
 /// (tools/bench/index_reference.py: Pillow then onnxruntime in batches, like uform-image-search). Both children are
-/// timed from spawn to exit (model loading included) and their peak RSS is read from `wait4`.
+/// timed from spawn to exit (model loading included) and their peak RSS is their `VmHWM`, sampled every 50 ms.
 struct IndexBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",

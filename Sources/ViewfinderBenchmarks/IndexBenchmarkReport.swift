@@ -48,10 +48,10 @@ struct IndexBenchmarkReport {
               after a warm-up, same intra-op threads and batch size;
             - **viewfinder index**: the release binary on a fresh SQLite catalog (scan, hash, libvips decode with \
               shrink-on-load, metadata, encode, one transaction per batch), timed from spawn to exit, model loading \
-              included; peak RSS from `wait4`;
+              included; peak RSS = `VmHWM` sampled every 50 ms;
             - **Python**: `tools/bench/index_reference.py`, the way uform-image-search indexes: Pillow full decode and \
               CLIP preprocessing, then onnxruntime in batches with the same session options, decoding not overlapping \
-              inference; timed from spawn to exit (imports and model loading included); peak RSS from `wait4`.
+              inference; timed from spawn to exit (imports and model loading included); peak RSS = `VmHWM` sampled every 50 ms.
 
             \(table)
             """

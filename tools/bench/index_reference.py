@@ -8,13 +8,12 @@ For each batch of files, one after the other: Pillow decode and CLIP preprocessi
 full decode, EXIF transpose, RGB, bicubic shortest-side resize, centre crop, normalise), then one onnxruntime
 `InferenceSession.run` of the image tower with the same session options as Viewfinder (N intra-op threads, one
 inter-op thread, sequential, all graph optimisations). Decoding does not overlap inference, as in the original.
-Writes {"images", "seconds", "load_seconds", "failures", "max_rss_kib"}; `seconds` covers decode + inference only.
+Writes {"images", "seconds", "load_seconds", "failures", "max_rss_kib" (VmHWM)}; `seconds` covers decode + inference only.
 """
 
 import argparse
 import json
 import os
-import resource
 import sys
 import time
 
@@ -23,6 +22,15 @@ import onnxruntime as ort
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "reference"))
 from preprocess import preprocess  # noqa: E402
+
+
+def high_water_mark_kib():
+    """VmHWM of this process (ru_maxrss would include the spawning process's peak, carried across exec)."""
+    with open("/proc/self/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
 
 
 def main():
@@ -70,7 +78,7 @@ def main():
     seconds = time.perf_counter() - started
     result = {
         "images": images, "seconds": seconds, "load_seconds": load_seconds, "failures": failures,
-        "max_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "checksum": checksum,
+        "max_rss_kib": high_water_mark_kib(), "checksum": checksum,
     }
     with open(args.out, "w", encoding="utf-8") as handle:
         json.dump(result, handle)
