@@ -5,7 +5,7 @@ DEMO := var/demo
 BIN = $(shell swift build -c $(CONFIG) --show-bin-path 2>/dev/null)/viewfinder
 PYTHON := .vendor/venv/bin/python3
 
-.PHONY: bootstrap build demo test clean-demo bench-tokenizer bench-search bench-decode bench-encoder
+.PHONY: bootstrap build demo test clean-demo bench-tokenizer bench-search bench-decode bench-encoder bench-index
 
 ## Install system packages, the ONNX Runtime library and the Python tools (idempotent).
 bootstrap:
@@ -74,3 +74,19 @@ bench-encoder: bootstrap
 		|| $(PYTHON) tools/models/generate_bench_models.py $(BENCH_MODELS)
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$$(swift build -c release --show-bin-path)/viewfinder-bench" encoder \
 		--models $(BENCH_MODELS) --python $(PYTHON)
+
+## Indexing end to end: `viewfinder index` on PHOTOS real-size JPEGs (bench-decode's pictures, replicated) against
+## the encoder alone on pre-made tensors and a Python Pillow + onnxruntime pipeline (the way uform-image-search
+## indexes), with the float32 and int8 bench models of bench-encoder, in one run; rewrites BENCHMARKS.md's section.
+PHOTOS ?= 1000
+INDEX_THREADS ?= 2
+INDEX_BATCH ?= 16
+bench-index: bootstrap
+	swift build -c release --product viewfinder
+	swift build -c release --product viewfinder-bench
+	@test -f var/bench/decode/sets.json || { $(PYTHON) tools/samples/generate_fidelity_corpus.py var/bench/fidelity \
+		&& $(PYTHON) tools/reference/bench_decode.py --out-dir var/bench/decode prepare --fidelity-dir var/bench/fidelity; }
+	@test -f $(BENCH_MODELS)/bench-uform3-multilingual-base-int8/image_encoder.onnx \
+		|| $(PYTHON) tools/models/generate_bench_models.py $(BENCH_MODELS)
+	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$$(swift build -c release --show-bin-path)/viewfinder-bench" index \
+		--photos $(PHOTOS) --threads $(INDEX_THREADS) --batch $(INDEX_BATCH) --models $(BENCH_MODELS) --python $(PYTHON)

@@ -11,7 +11,15 @@ extension MariaDBCatalog {
     }
 
     public func save(_ batch: [IndexedPhoto]) async throws(ViewfinderError) {
-        guard !batch.isEmpty else { return }
+        try await save(batch, failures: [])
+    }
+
+    public func recordFailures(_ failures: [IndexFailure]) async throws(ViewfinderError) {
+        try await save([], failures: failures)
+    }
+
+    public func save(_ batch: [IndexedPhoto], failures: [IndexFailure]) async throws(ViewfinderError) {
+        guard !batch.isEmpty || !failures.isEmpty else { return }
         var resolved: [String: MariaDBSpace] = [:]
         for item in batch {
             try item.embedding.validateForStorage()
@@ -32,13 +40,6 @@ extension MariaDBCatalog {
                 guard let space = spaces["\(item.embedding.model)/\(item.embedding.dims)"] else { continue }
                 try Self.putEmbedding(connection, space: space, photoID: photoID, vector: item.embedding.vector, now: now)
             }
-        }
-    }
-
-    public func recordFailures(_ failures: [IndexFailure]) async throws(ViewfinderError) {
-        guard !failures.isEmpty else { return }
-        try await transaction("recording failures") { connection in
-            let now = Date()
             for failure in failures {
                 _ = try Self.upsertPhoto(
                     connection, file: failure.file, hash: failure.contentHash ?? "", width: 0, height: 0,

@@ -12,7 +12,15 @@ extension PostgresCatalog {
     }
 
     public func save(_ batch: [IndexedPhoto]) async throws(ViewfinderError) {
-        guard !batch.isEmpty else { return }
+        try await save(batch, failures: [])
+    }
+
+    public func recordFailures(_ failures: [IndexFailure]) async throws(ViewfinderError) {
+        try await save([], failures: failures)
+    }
+
+    public func save(_ batch: [IndexedPhoto], failures: [IndexFailure]) async throws(ViewfinderError) {
+        guard !batch.isEmpty || !failures.isEmpty else { return }
         var spacesByKey: [String: EmbeddingSpace] = [:]
         for item in batch {
             try item.embedding.validateForStorage()
@@ -36,13 +44,6 @@ extension PostgresCatalog {
                 guard let space = resolved["\(item.embedding.model)/\(item.embedding.dims)"] else { continue }
                 try await self.putEmbedding(connection, space: space, photoID: photoID, vector: item.embedding.vector, now: now)
             }
-        }
-    }
-
-    public func recordFailures(_ failures: [IndexFailure]) async throws(ViewfinderError) {
-        guard !failures.isEmpty else { return }
-        try await transaction("recording failures") { connection in
-            let now = Date()
             for failure in failures {
                 _ = try await self.upsertPhoto(
                     connection, file: failure.file, hash: failure.contentHash ?? "", width: 0, height: 0,

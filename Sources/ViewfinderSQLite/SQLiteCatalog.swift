@@ -62,7 +62,15 @@ public final class SQLiteCatalog: PhotoCatalog {
     }
 
     public func save(_ batch: [IndexedPhoto]) async throws(ViewfinderError) {
-        guard !batch.isEmpty else { return }
+        try await save(batch, failures: [])
+    }
+
+    public func recordFailures(_ failures: [IndexFailure]) async throws(ViewfinderError) {
+        try await save([], failures: failures)
+    }
+
+    public func save(_ batch: [IndexedPhoto], failures: [IndexFailure]) async throws(ViewfinderError) {
+        guard !batch.isEmpty || !failures.isEmpty else { return }
         for item in batch {
             try item.embedding.validateForStorage()
             try item.metadata?.validate()
@@ -79,13 +87,6 @@ public final class SQLiteCatalog: PhotoCatalog {
                 }
                 try Self.putEmbedding(db, photoID: photoID, item.embedding, precision: precision, now: now)
             }
-        }
-    }
-
-    public func recordFailures(_ failures: [IndexFailure]) async throws(ViewfinderError) {
-        guard !failures.isEmpty else { return }
-        try await write { db in
-            let now = Date().timeIntervalSince1970
             for failure in failures {
                 _ = try Self.upsertPhoto(
                     db, file: failure.file, hash: failure.contentHash ?? "", width: 0, height: 0,

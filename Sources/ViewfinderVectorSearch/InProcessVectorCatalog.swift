@@ -130,6 +130,11 @@ public actor InProcessVectorCatalog: PhotoCatalog {
         try await markDirty(files: failures.map(\.file))
     }
 
+    public func save(_ batch: [IndexedPhoto], failures: [IndexFailure]) async throws(ViewfinderError) {
+        try await inner.save(batch, failures: failures)
+        try await markDirty(files: batch.map(\.file) + failures.map(\.file))
+    }
+
     public func touch(photoID: Int64, size: Int64, modifiedAt: Date) async throws(ViewfinderError) {
         try await inner.touch(photoID: photoID, size: size, modifiedAt: modifiedAt)
     }

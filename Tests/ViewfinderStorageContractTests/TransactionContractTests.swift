@@ -45,6 +45,26 @@ import ViewfinderCore
     }
 
     @Test(arguments: Backend.allCases)
+    func anIndexingBatchCommitsItsPhotosAndFailuresTogether(_ backend: Backend) async throws {
+        try await backend.withCatalog { scope in
+            let catalog = scope.catalog
+            let failure = IndexFailure(file: indexed(9).file, contentHash: nil, reason: "not an image")
+            // A refused batch (a NaN vector) stores neither its photos nor its failures.
+            var broken = indexed(1)
+            broken = IndexedPhoto(
+                file: broken.file, contentHash: broken.contentHash, width: 10, height: 10,
+                embedding: Embedding(model: "m", vector: [.nan, 1, 1]))
+            await #expect(throws: ViewfinderError.self) {
+                try await catalog.save([indexed(0), broken], failures: [failure])
+            }
+            #expect(try await catalog.counts() == CatalogCounts(photos: 0, failed: 0, embedded: [:]))
+
+            try await catalog.save([indexed(0), indexed(1)], failures: [failure])
+            #expect(try await catalog.counts() == CatalogCounts(photos: 3, failed: 1, embedded: ["m/3": 2]))
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
     func concurrentWritersLoseNothingAndDuplicateNothing(_ backend: Backend) async throws {
         try await backend.withCatalog { scope in
             let catalog = scope.catalog

@@ -53,6 +53,12 @@ public actor InMemoryPhotoCatalog: PhotoCatalog {
         }
     }
 
+    public func save(_ batch: [IndexedPhoto], failures: [IndexFailure]) throws(ViewfinderError) {
+        // Validation first (in save), so that a refused batch records no failures either.
+        try save(batch)
+        recordFailures(failures)
+    }
+
     public func touch(photoID: Int64, size: Int64, modifiedAt: Date) {
         photosByID[photoID]?.size = size
         photosByID[photoID]?.modifiedAt = modifiedAt

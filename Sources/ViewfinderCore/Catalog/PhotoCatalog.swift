@@ -103,6 +103,8 @@ public protocol PhotoCatalog: LibraryTracking {
     func save(_ batch: [IndexedPhoto]) async throws(ViewfinderError)
     /// Records files that failed, so they are reported and not retried until they change.
     func recordFailures(_ failures: [IndexFailure]) async throws(ViewfinderError)
+    /// Writes an indexing batch, its indexed photos and its failures, in one transaction.
+    func save(_ batch: [IndexedPhoto], failures: [IndexFailure]) async throws(ViewfinderError)
     /// Refreshes size and mtime of a photo whose content did not change.
     func touch(photoID: Int64, size: Int64, modifiedAt: Date) async throws(ViewfinderError)
     /// Applies `changes` in one transaction: all of them, or (on any error) none.

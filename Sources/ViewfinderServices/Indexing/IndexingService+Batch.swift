@@ -83,7 +83,7 @@ extension IndexingService {
             "\(file.relativePath): the file changed while it was being read; it will be retried on the next run")
     }
 
-    /// Encodes the decoded pictures of a batch and commits them with the batch's failures.
+    /// Encodes the decoded pictures of a batch and commits them with the batch's failures, in one transaction.
     func encodeAndStore(_ batch: [PreparedPicture]) async throws(ViewfinderError) -> [IndexFailure] {
         var failures: [IndexFailure] = []
         var decoded: [(picture: PreparedPicture, hash: String, image: DecodedImage)] = []
@@ -114,8 +114,9 @@ extension IndexingService {
                     metadata: details?.metadata)
             }
         }
-        try await catalog.save(indexed)
-        try await catalog.recordFailures(failures)
+        // One transaction: a batch is committed with its failures or not at all, so a kill never leaves
+        // the failures of a batch whose pictures were not stored (or the reverse).
+        try await catalog.save(indexed, failures: failures)
         return failures
     }
 }
