@@ -114,8 +114,27 @@ extension IndexingService {
                     metadata: details?.metadata)
             }
         }
-        try await catalog.save(indexed)
-        try await catalog.recordFailures(failures)
+        try await whileStorageRecovers {
+            try await catalog.save(indexed)
+            try await catalog.recordFailures(failures)
+        }
         return failures
+    }
+
+    /// Runs `body`, retrying it with a growing pause while it fails with `storageUnavailable`, for up to
+    /// `options.storageOutageTolerance`. Saving a batch is idempotent (keyed by path), so a retry after a commit
+    /// whose acknowledgement was lost writes the same rows again.
+    func whileStorageRecovers(_ body: () async throws(ViewfinderError) -> Void) async throws(ViewfinderError) {
+        let deadline = ContinuousClock.now + options.storageOutageTolerance
+        var pause = Duration.milliseconds(250)
+        while true {
+            do {
+                return try await body()
+            } catch where error.code == .storageUnavailable && ContinuousClock.now + pause < deadline {
+                logger.warning("catalog unavailable; retrying the batch", metadata: ["error": "\(error.message)"])
+                do { try await Task.sleep(for: pause) } catch { throw ViewfinderError(.internalFailure, "indexing was cancelled") }
+                pause = min(pause * 2, .seconds(5))
+            }
+        }
     }
 }
