@@ -128,7 +128,7 @@ extension IndexingService {
         let deadline = ContinuousClock.now + options.storageOutageTolerance
         var pause = Duration.milliseconds(250)
         while true {
-            do {
+            do throws(ViewfinderError) {
                 return try await body()
             } catch where error.code == .storageUnavailable && ContinuousClock.now + pause < deadline {
                 logger.warning("catalog unavailable; retrying the batch", metadata: ["error": "\(error.message)"])
