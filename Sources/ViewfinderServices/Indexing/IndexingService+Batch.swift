@@ -114,7 +114,7 @@ extension IndexingService {
                     metadata: details?.metadata)
             }
         }
-        try await whileStorageRecovers {
+        try await whileStorageRecovers { () async throws(ViewfinderError) in
             try await catalog.save(indexed)
             try await catalog.recordFailures(failures)
         }
