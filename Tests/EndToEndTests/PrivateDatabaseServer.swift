@@ -21,10 +21,9 @@ struct PrivateDatabaseServer {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let script = kind == "postgres" ? "postgres-start.sh" : "mariadb-start.sh"
         let arguments = kind == "postgres" ? [] : [kind == "mariadb10" ? "10" : "11"]
-        let result = try ProcessRunner.run(
-            scripts.appendingPathComponent(script), arguments, environment: ["VIEWFINDER_SERVERS_DIR": folder.path])
-        try #require(result.status == 0, "\(script) failed: \(result.stderr)")
-        let url = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let output = folder.appendingPathComponent("start.out")
+        try Self.runToFile(scripts.appendingPathComponent(script), arguments, folder: folder, output: output)
+        let url = try String(contentsOf: output, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         return PrivateDatabaseServer(kind: kind, folder: folder, url: url)
     }
 
@@ -35,18 +34,37 @@ struct PrivateDatabaseServer {
     func restart() throws { try fault("start") }
 
     private func fault(_ action: String) throws {
-        let result = try ProcessRunner.run(
-            Self.scripts.appendingPathComponent("servers/fault.sh"), [action, kind],
-            environment: ["VIEWFINDER_SERVERS_DIR": folder.path])
-        try #require(result.status == 0, "fault.sh \(action) \(kind) failed: \(result.stderr)")
+        try Self.runToFile(
+            Self.scripts.appendingPathComponent("servers/fault.sh"), [action, kind], folder: folder,
+            output: folder.appendingPathComponent("\(action).out"))
+    }
+
+    /// Runs a server script with its output in files, not pipes: the server it starts outlives it and must not
+    /// hold a pipe of the test process open (reading it to the end would never finish).
+    private static func runToFile(_ script: URL, _ arguments: [String], folder: URL, output: URL) throws {
+        let errors = output.appendingPathExtension("err")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        let process = Process()
+        process.executableURL = script
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(["VIEWFINDER_SERVERS_DIR": folder.path]) { $1 }
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        try #require(process.terminationStatus == 0, "\(script.lastPathComponent) \(arguments) failed: \(stderr)")
     }
 
     /// Stops the server for good and removes its folder.
     func remove() {
         let script = kind == "postgres" ? "postgres-stop.sh" : "mariadb-stop.sh"
         let arguments = kind == "postgres" ? [] : [kind == "mariadb10" ? "10" : "11"]
-        _ = try? ProcessRunner.run(
-            Self.scripts.appendingPathComponent(script), arguments, environment: ["VIEWFINDER_SERVERS_DIR": folder.path])
+        try? Self.runToFile(
+            Self.scripts.appendingPathComponent(script), arguments, folder: folder,
+            output: folder.appendingPathComponent("remove.out"))
         try? FileManager.default.removeItem(at: folder)
     }
 
