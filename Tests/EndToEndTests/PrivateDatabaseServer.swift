@@ -42,20 +42,20 @@ struct PrivateDatabaseServer {
     /// Runs a server script with its output in files, not pipes: the server it starts outlives it and must not
     /// hold a pipe of the test process open (reading it to the end would never finish).
     private static func runToFile(_ script: URL, _ arguments: [String], folder: URL, output: URL) throws {
+        // posix_spawn and waitpid, not Foundation's Process: its exit monitoring never saw these scripts end
+        // (they leave a daemon behind), and the test hung on a zombie.
         let errors = output.appendingPathExtension("err")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
-        let process = Process()
-        process.executableURL = script
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["VIEWFINDER_SERVERS_DIR": folder.path]) { $1 }
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        let quoted = ([script.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let command = "VIEWFINDER_SERVERS_DIR='\(folder.path)' \(quoted) >'\(output.path)' 2>'\(errors.path)' </dev/null"
+        let words: [String] = ["/bin/sh", "-c", command]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        try #require(posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0, "cannot start \(script.path)")
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-        try #require(process.terminationStatus == 0, "\(script.lastPathComponent) \(arguments) failed: \(stderr)")
+        try #require(status == 0, "\(script.lastPathComponent) \(arguments) failed (\(status)): \(stderr)")
     }
 
     /// Stops the server for good and removes its folder.
