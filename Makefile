@@ -5,7 +5,7 @@ DEMO := var/demo
 BIN = $(shell swift build -c $(CONFIG) --show-bin-path 2>/dev/null)/viewfinder
 PYTHON := .vendor/venv/bin/python3
 
-.PHONY: bootstrap build demo test clean-demo bench-tokenizer bench-search bench-decode bench-encoder bench-index
+.PHONY: bootstrap build demo test clean-demo bench-tokenizer bench-search bench-decode bench-encoder bench-index soak
 
 ## Install system packages, the ONNX Runtime library and the Python tools (idempotent).
 bootstrap:
@@ -43,6 +43,11 @@ bench-decode: bootstrap
 	$(PYTHON) tools/samples/generate_fidelity_corpus.py var/bench/fidelity
 	$(PYTHON) tools/reference/bench_decode.py --out-dir var/bench/decode prepare --fidelity-dir var/bench/fidelity
 	"$$(swift build -c release --show-bin-path)/viewfinder-bench" decode --data var/bench/decode
+
+## Soak: wrk's search load (text, filtered and similar-photo queries) on `serve` while indexing 2000 generated
+## pictures; prints req/s, p50/p99, errors (must be 0) and RSS over time. SOAK_SECONDS=120 (default), SOAK_PHOTOS=2000.
+soak: build
+	@./scripts/soak.sh "$(BIN)" var/soak
 
 clean-demo:
 	rm -rf $(DEMO)

@@ -11,9 +11,10 @@ python3 -m venv --help >/dev/null 2>&1 || need_apt+=(python3-venv python3-pip)
 # mariadb-server (10.11, test server), libmariadb-dev (the C connector) and debootstrap (the Debian 13 chroot with
 # MariaDB 11.8 for the tests) serve the MariaDB backend; PostgreSQL + pgvector comes from a PyPI wheel at test time.
 # plasma-workspace-wallpapers (real photographs) and libimage-exiftool-perl (exiftool) feed the imaging tests,
-# the fidelity comparison and `make bench-decode`; chromium (headless) drives the web UI browser test.
+# the fidelity comparison and `make bench-decode`; chromium (headless) drives the web UI browser test; wrk is the
+# HTTP load generator of `make soak`.
 for pkg in libvips-dev libsqlite3-dev pkg-config libmariadb-dev mariadb-server debootstrap \
-    plasma-workspace-wallpapers libimage-exiftool-perl chromium ${VIEWFINDER_EXTRA_APT:-}; do
+    plasma-workspace-wallpapers libimage-exiftool-perl chromium wrk ${VIEWFINDER_EXTRA_APT:-}; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done
 if ((${#need_apt[@]})); then

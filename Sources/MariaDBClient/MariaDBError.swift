@@ -14,8 +14,9 @@ public struct MariaDBError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// Whether the server could not be reached or dropped the connection (client errors 2000–2999).
-    public var isConnectionFailure: Bool { (2000..<3000).contains(code) }
+    /// Whether the server could not be reached or dropped the connection: client errors 2000–2999, and the
+    /// server's own "shutdown in progress" (1053) and "connection was killed" (1927), after which the session is gone.
+    public var isConnectionFailure: Bool { (2000..<3000).contains(code) || code == 1053 || code == 1927 }
 
     public var description: String { "MariaDB error \(code) (\(sqlState)): \(message)" }
 }

@@ -46,6 +46,11 @@ extension MariaDBCatalog {
     static func mapError(_ error: any Error, _ action: String) -> ViewfinderError {
         if let error = error as? ViewfinderError { return error }
         if let error = error as? MariaDBError {
+            if error.isConnectionFailure {
+                return ViewfinderError(
+                    .storageUnavailable, "\(action) failed: the MariaDB server is unavailable (\(error.message))",
+                    underlying: error)
+            }
             return ViewfinderError(.storageFailed, "\(action) failed: \(error.message)", underlying: error)
         }
         return ViewfinderError(.storageFailed, "\(action) failed", underlying: error)

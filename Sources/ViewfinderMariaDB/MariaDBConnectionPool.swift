@@ -34,6 +34,10 @@ actor MariaDBConnectionPool {
             return result
         } catch let error as MariaDBError where error.isConnectionFailure {
             discard(connection)
+            // A lost connection usually means the server restarted: the idle ones are dead too, and keeping them
+            // would fail one caller each before the pool recovers.
+            for stale in idle { discard(stale) }
+            idle.removeAll()
             throw error
         } catch {
             giveBack(connection)

@@ -6,11 +6,7 @@ import ViewfinderCore
 extension PostgresCatalog {
     /// Runs one statement on a pooled connection and collects its rows.
     func rows(_ action: String, _ query: PostgresQuery) async throws(ViewfinderError) -> [PostgresRow] {
-        do {
-            return try await client.query(query, logger: logger).collect()
-        } catch {
-            throw mapError(error, action)
-        }
+        try await withConnection(action) { connection in try await connection.query(query, logger: self.logger).collect() }
     }
 
     /// Leases one connection for `body`.
@@ -18,10 +14,32 @@ extension PostgresCatalog {
         _ action: String, _ body: (PostgresConnection) async throws -> T
     ) async throws(ViewfinderError) -> T {
         do {
+            try await waitForConnection()
             return try await client.withConnection { connection in try await body(connection) }
         } catch {
             throw mapError(error, action)
         }
+    }
+
+    /// Leases and returns one connection, or throws `ConnectionWaitTimeout` when none comes within
+    /// `connectionWait`: the pool waits forever while the server is down, which would hang every caller through a
+    /// restart. Cancelling the group withdraws the waiting lease request from the pool.
+    private func waitForConnection() async throws {
+        let wait = configuration.connectionWait
+        let leased = try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                try await self.client.withConnection { _ in }
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: wait)
+                return false
+            }
+            let first = try await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        if !leased { throw ConnectionWaitTimeout() }
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
@@ -45,15 +63,20 @@ extension PostgresCatalog {
     /// Maps driver errors to the domain error, keeping the server's own message when there is one.
     func mapError(_ error: any Error, _ action: String) -> ViewfinderError {
         if let error = error as? ViewfinderError { return error }
+        let unavailable = "\(action) failed: PostgreSQL at \(configuration.host):\(configuration.port) is unavailable"
+        if error is ConnectionWaitTimeout {
+            return ViewfinderError(.storageUnavailable, "\(unavailable) (no connection within \(configuration.connectionWait))")
+        }
         if let error = error as? PSQLError {
+            // Class 08 (connection exception) and 57P01–57P03 (shutting down, crashed, starting up).
+            let state = error.serverInfo?[.sqlState] ?? ""
+            if state.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(state)
+                || [.connectionError, .serverClosedConnection, .uncleanShutdown].contains(error.code)
+            {
+                return ViewfinderError(.storageUnavailable, unavailable, underlying: error)
+            }
             if let message = error.serverInfo?[.message] {
                 return ViewfinderError(.storageFailed, "\(action) failed: \(message)", underlying: error)
-            }
-            if error.code == .connectionError || error.code == .serverClosedConnection {
-                return ViewfinderError(
-                    .storageFailed,
-                    "cannot reach PostgreSQL at \(configuration.host):\(configuration.port) (is it running? is the address right?)",
-                    underlying: error)
             }
         }
         return ViewfinderError(.storageFailed, "\(action) failed", underlying: error)
@@ -83,3 +106,6 @@ extension PostgresConnection {
         try await self.query(query, logger: logger).collect()
     }
 }
+
+/// No pooled connection became free within `PostgresCatalogConfiguration.connectionWait`.
+struct ConnectionWaitTimeout: Error {}

@@ -33,6 +33,9 @@ public struct PostgresCatalogConfiguration: Sendable, Equatable {
     public var efSearch: Int
     /// `hnsw.iterative_scan` for filtered approximate queries: `relaxed_order`, `strict_order` or `off`.
     public var iterativeScan: String
+    /// How long an operation waits for a pooled connection before failing with `storageUnavailable`; the pool
+    /// itself waits forever while the server is down, which would hang every caller through a restart.
+    public var connectionWait: Duration = .seconds(10)
 
     /// Creates a configuration with the defaults for everything but the address.
     public init(

@@ -47,7 +47,7 @@ extension SQLiteCatalog {
         } catch let error as ViewfinderError {
             throw error
         } catch {
-            throw ViewfinderError(.storageFailed, "reading the catalog failed", underlying: error)
+            throw Self.mapError(error, "reading the catalog", path: databasePool.path)
         }
     }
 
@@ -58,7 +58,18 @@ extension SQLiteCatalog {
         } catch let error as ViewfinderError {
             throw error
         } catch {
-            throw ViewfinderError(.storageFailed, "writing the catalog failed", underlying: error)
+            throw Self.mapError(error, "writing the catalog", path: databasePool.path)
         }
+    }
+
+    /// Maps a GRDB failure to the domain error; a full disk says so, since freeing space is all it takes.
+    static func mapError(_ error: any Error, _ action: String, path: String) -> ViewfinderError {
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_FULL {
+            return ViewfinderError(
+                .storageFailed,
+                "\(action) failed: the disk holding \(path) is full; free some space and run again (nothing "
+                    + "committed was lost)", underlying: error)
+        }
+        return ViewfinderError(.storageFailed, "\(action) failed", underlying: error)
     }
 }

@@ -31,6 +31,12 @@ struct CLIHarness {
         remove()
     }
 
+    /// A harness whose catalog is `databaseURL` (a private server of the fault tests).
+    init(databaseURL: String) throws {
+        try self.init()
+        self.databaseURL = databaseURL
+    }
+
     init() throws {
         folder = try TestPaths.makeTemporaryDirectory("viewfinder-e2e")
         storage = folder.appendingPathComponent("storage")

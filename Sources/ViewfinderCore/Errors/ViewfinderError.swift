@@ -9,6 +9,8 @@ public struct ViewfinderError: Error, Sendable, CustomStringConvertible {
         case decodeFailed
         case encodeFailed
         case storageFailed
+        /// The catalog database cannot be reached right now (down, restarting, connection lost); a later retry may work.
+        case storageUnavailable
         case configurationInvalid
         case networkFailed
         case integrityFailed

@@ -27,6 +27,11 @@ struct APIError: HTTPResponseError, Sendable {
         case .incompatibleEmbeddings: self.init(.conflict, error.message)
         case .decodeFailed: self.init(.badRequest, "the uploaded file is not a picture Viewfinder can read")
         case .configurationInvalid: self.init(.serviceUnavailable, "semantic search is unavailable on this server")
+        // The domain's message names the database host; the client only learns to come back later.
+        case .storageUnavailable:
+            self.init(
+                .serviceUnavailable, "the catalog database is unavailable; try again shortly",
+                headers: [.retryAfter: "5"])
         case .encodeFailed, .storageFailed, .networkFailed, .integrityFailed, .internalFailure:
             self.init(.internalServerError, "internal error; the server log has the details")
         }

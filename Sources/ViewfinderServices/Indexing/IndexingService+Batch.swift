@@ -115,8 +115,28 @@ extension IndexingService {
             }
         }
         // One transaction: a batch is committed with its failures or not at all, so a kill never leaves
-        // the failures of a batch whose pictures were not stored (or the reverse).
-        try await catalog.save(indexed, failures: failures)
+        // the failures of a batch whose pictures were not stored (or the reverse). Saving is an upsert, so
+        // retrying it while the database restarts cannot duplicate rows.
+        try await whileStorageRecovers { () async throws(ViewfinderError) in
+            try await catalog.save(indexed, failures: failures)
+        }
         return failures
+    }
+
+    /// Runs `body`, retrying it with a growing pause while it fails with `storageUnavailable`, for up to
+    /// `options.storageOutageTolerance`. Saving a batch is idempotent (keyed by path), so a retry after a commit
+    /// whose acknowledgement was lost writes the same rows again.
+    func whileStorageRecovers(_ body: () async throws(ViewfinderError) -> Void) async throws(ViewfinderError) {
+        let deadline = ContinuousClock.now + options.storageOutageTolerance
+        var pause = Duration.milliseconds(250)
+        while true {
+            do throws(ViewfinderError) {
+                return try await body()
+            } catch where error.code == .storageUnavailable && ContinuousClock.now + pause < deadline {
+                logger.warning("catalog unavailable; retrying the batch", metadata: ["error": "\(error.message)"])
+                do { try await Task.sleep(for: pause) } catch { throw ViewfinderError(.internalFailure, "indexing was cancelled") }
+                pause = min(pause * 2, .seconds(5))
+            }
+        }
     }
 }

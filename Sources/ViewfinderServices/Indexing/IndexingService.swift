@@ -136,8 +136,10 @@ public struct IndexingService: Sendable {
             onEvent(.encoding(count: prepared.count, firstFile: prepared.first?.file.relativePath ?? ""))
             let failures = try await encodeAndStore(prepared)
             if let sharing {
-                try await sharing.claims.finishClaims(
-                    prepared.map(\.file), worker: sharing.worker, model: embedder.model, dims: embedder.dims)
+                try await whileStorageRecovers { () async throws(ViewfinderError) in
+                    try await sharing.claims.finishClaims(
+                        prepared.map(\.file), worker: sharing.worker, model: embedder.model, dims: embedder.dims)
+                }
             }
             for failure in failures {
                 onEvent(.failed(failure))
