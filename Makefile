@@ -5,7 +5,8 @@ DEMO := var/demo
 BIN = $(shell swift build -c $(CONFIG) --show-bin-path 2>/dev/null)/viewfinder
 PYTHON := .vendor/venv/bin/python3
 
-.PHONY: bootstrap build demo test clean-demo bench-tokenizer bench-search bench-decode bench-encoder bench-index soak
+.PHONY: bootstrap build demo test clean-demo bench-tokenizer bench-search bench-decode bench-encoder bench-index soak fuzz \
+	sanitize
 
 ## Install system packages, the ONNX Runtime library and the Python tools (idempotent).
 bootstrap:
@@ -95,3 +96,17 @@ bench-index: bootstrap
 		|| $(PYTHON) tools/models/generate_bench_models.py $(BENCH_MODELS)
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$$(swift build -c release --show-bin-path)/viewfinder-bench" index \
 		--photos $(PHOTOS) --threads $(INDEX_THREADS) --batch $(INDEX_BATCH) --models $(BENCH_MODELS) --python $(PYTHON)
+
+## Fuzzing: each libFuzzer target in fuzzing/ for FUZZ_SECONDS (ASan), then schemathesis against `viewfinder serve`
+## on loopback with auth off and on (API_FUZZ_EXAMPLES per operation). Prints figures; fails on any crash or 5xx.
+FUZZ_SECONDS ?= 60
+API_FUZZ_EXAMPLES ?= 100
+fuzz: bootstrap
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./scripts/fuzz.sh
+	swift build --product viewfinder
+	./scripts/api-fuzz.sh "$$(swift build --show-bin-path)/viewfinder" $(API_FUZZ_EXAMPLES)
+
+## The test suite under AddressSanitizer and ThreadSanitizer (own scratch paths; SANITIZERS=address for ASan only,
+## SANITIZE_FILTER=regex to narrow). Needs the database servers' VIEWFINDER_TEST_*_URL like `make test`.
+sanitize: bootstrap
+	./scripts/sanitize.sh

@@ -13,6 +13,11 @@ let package = Package(
     products: [
         .executable(name: "viewfinder", targets: ["viewfinder"]),
         .executable(name: "viewfinder-bench", targets: ["ViewfinderBenchmarks"]),
+        // Libraries for the fuzzers in fuzzing/ (a separate package that depends on this one by path).
+        .library(name: "Tokenizers", targets: ["Tokenizers"]),
+        .library(name: "ViewfinderCore", targets: ["ViewfinderCore"]),
+        .library(name: "ViewfinderImaging", targets: ["ViewfinderImaging"]),
+        .library(name: "ViewfinderVision", targets: ["ViewfinderVision"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

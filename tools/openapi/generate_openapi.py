@@ -91,8 +91,8 @@ paths = {
                   parameters=[UID], body=json_body(ref("PhotoUpdate"))),
     },
     "/api/v1/photos/{uid}/similar": {"get": op("Photos similar to this one.", {"200": PHOTO_LIST, "400": E400, "401": E401, "404": E404, "503": E503}, parameters=[UID] + [p for p in SEARCH if p["name"] != "similar"])},
-    "/api/v1/photos/{uid}/dl": {"get": op("The original file.", {"200": {"description": "The file.", "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}, "401": E401, "404": E404}, parameters=[UID])},
-    "/api/v1/search/image": {"post": op("Photos similar to an uploaded picture.", {"200": PHOTO_LIST, "400": E400, "401": E401, "413": E413, "503": E503},
+    "/api/v1/photos/{uid}/dl": {"get": op("The original file.", {"200": {"description": "The file, with the type detected at indexing (octet-stream when unknown).", "content": {"image/*": {"schema": {"type": "string", "format": "binary"}}, "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}, "401": E401, "404": E404}, parameters=[UID])},
+    "/api/v1/search/image": {"post": op("Photos similar to an uploaded picture.", {"200": PHOTO_LIST, "400": E400, "401": E401, "404": E404, "413": E413, "503": E503},
         parameters=[p for p in SEARCH if p["name"] != "similar"],
         body={"required": True, "content": {
             "multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}, "required": ["file"]}},
@@ -142,11 +142,12 @@ schemas = {
         "addedAt": {"type": "string", "format": "date-time"}, "updatedAt": {"type": "string", "format": "date-time"},
         "thumbs": {"type": "object", "properties": {s: {"type": "string"} for s in ["fit_256", "fit_720", "fit_1920"]}},
         "download": {"type": "string"}, "score": {"type": ["number", "null"], "description": "Similarity, in semantic searches."}}},
-    "PhotoUpdate": {"type": "object", "properties": {"favorite": {"type": "boolean"}, "archived": {"type": "boolean"}, "title": {"type": "string"}, "keywords": {"type": "array", "items": {"type": "string"}}}},
+    # In request bodies an optional field may be null, which means the same as leaving it out (Swift's Decodable).
+    "PhotoUpdate": {"type": "object", "properties": {"favorite": nullable("boolean"), "archived": nullable("boolean"), "title": nullable("string"), "keywords": {"type": ["array", "null"], "items": {"type": "string"}}}},
     "Album": {"type": "object", "required": ["uid", "title", "photoCount"], "properties": {"uid": {"type": "string"}, "title": {"type": "string"}, "description": nullable("string"), "createdAt": {"type": "string", "format": "date-time"}, "photoCount": {"type": "integer"}}},
-    "AlbumRequest": {"type": "object", "required": ["title"], "properties": {"title": {"type": "string"}, "description": {"type": "string"}}},
+    "AlbumRequest": {"type": "object", "required": ["title"], "properties": {"title": {"type": "string"}, "description": nullable("string")}},
     "AlbumPhotos": {"type": "object", "required": ["photos"], "properties": {"photos": {"type": "array", "items": {"type": "string"}}}},
-    "IndexRequest": {"type": "object", "properties": {"rescan": {"type": "boolean"}, "retryFailed": {"type": "boolean"}}},
+    "IndexRequest": {"type": "object", "properties": {"rescan": nullable("boolean"), "retryFailed": nullable("boolean")}},
     "IndexingStatus": {"type": "object", "required": ["state", "queued", "done", "failed", "rate"], "properties": {
         "state": {"type": "string", "enum": ["idle", "scanning", "indexing", "cancelling"]}, "queued": {"type": "integer"}, "done": {"type": "integer"},
         "failed": {"type": "integer"}, "rate": {"type": "number"}, "etaSeconds": nullable("number"), "currentFile": nullable("string"),

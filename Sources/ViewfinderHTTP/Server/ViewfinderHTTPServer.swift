@@ -10,6 +10,8 @@ public enum ViewfinderHTTPServer {
     ) throws(ViewfinderHTTPError) -> Router<BasicRequestContext> {
         let api = ViewfinderAPI(dependencies: dependencies, settings: settings, resources: try WebResources.load())
         let router = Router(context: BasicRequestContext.self)
+        // Outermost, so error responses (and the router's own 404s once turned into errors) get the headers too.
+        router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: AuthMiddleware(authenticator: api.authenticator))

@@ -12,4 +12,8 @@ extension HTTPField.Name {
     static let xNotices = HTTPField.Name("X-Notices")!
     /// `X-Content-Type-Options`.
     static let xContentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
+    /// `Referrer-Policy`.
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    /// `X-Frame-Options`.
+    static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
 }
