@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import PostgresNIO
 import ViewfinderCore
 
@@ -21,25 +23,44 @@ extension PostgresCatalog {
         }
     }
 
-    /// Leases and returns one connection, or throws `ConnectionWaitTimeout` when none comes within
-    /// `connectionWait`: the pool waits forever while the server is down, which would hang every caller through a
-    /// restart. Cancelling the group withdraws the waiting lease request from the pool.
+    /// Leases and returns one connection, or throws `ConnectionWaitTimeout` when the server is down.
+    ///
+    /// The pool waits forever while the server is down, which would hang every caller through a restart, so a
+    /// lease that takes longer than `connectionWait` checks whether the server still accepts TCP connections:
+    /// if it does not, the caller gets the timeout at once; if it does, the server is only busy (many clients,
+    /// a loaded machine) and the wait goes on, up to `connectionWaitLimit` in all. Cancelling the group
+    /// withdraws the waiting lease request from the pool.
     private func waitForConnection() async throws {
         let wait = configuration.connectionWait
-        let leased = try await withThrowingTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                try await self.client.withConnection { _ in }
-                return true
+        let deadline = ContinuousClock.now + configuration.connectionWaitLimit
+        while true {
+            let leased = try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    try await self.client.withConnection { _ in }
+                    return true
+                }
+                group.addTask {
+                    try await Task.sleep(for: wait)
+                    return false
+                }
+                let first = try await group.next() ?? false
+                group.cancelAll()
+                return first
             }
-            group.addTask {
-                try await Task.sleep(for: wait)
-                return false
-            }
-            let first = try await group.next() ?? false
-            group.cancelAll()
-            return first
+            if leased { return }
+            guard ContinuousClock.now < deadline, await serverAcceptsConnections() else { throw ConnectionWaitTimeout() }
         }
-        if !leased { throw ConnectionWaitTimeout() }
+    }
+
+    /// Whether something accepts TCP connections at the server's address within two seconds.
+    private func serverAcceptsConnections() async -> Bool {
+        let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connectTimeout(.seconds(2))
+        guard let channel = try? await bootstrap.connect(host: configuration.host, port: configuration.port).get() else {
+            return false
+        }
+        try? await channel.close()
+        return true
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.

@@ -33,9 +33,12 @@ public struct PostgresCatalogConfiguration: Sendable, Equatable {
     public var efSearch: Int
     /// `hnsw.iterative_scan` for filtered approximate queries: `relaxed_order`, `strict_order` or `off`.
     public var iterativeScan: String
-    /// How long an operation waits for a pooled connection before failing with `storageUnavailable`; the pool
-    /// itself waits forever while the server is down, which would hang every caller through a restart.
+    /// How long an operation waits for a pooled connection before checking that the server is up: when nothing
+    /// accepts connections at its address the operation fails with `storageUnavailable` (the pool itself waits
+    /// forever while the server is down, which would hang every caller through a restart).
     public var connectionWait: Duration = .seconds(10)
+    /// The longest an operation waits for a connection from a server that is up but busy.
+    public var connectionWaitLimit: Duration = .seconds(120)
 
     /// Creates a configuration with the defaults for everything but the address.
     public init(

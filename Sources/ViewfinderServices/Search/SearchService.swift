@@ -96,7 +96,12 @@ public struct SearchService: Sendable {
         // The decoder reads files; an upload goes through a private temporary file.
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("viewfinder-query-\(UUID().uuidString)")
         do {
-            try Data(bytes).write(to: file)
+            // Created empty and owner-only before any byte is written: other local users never see the upload.
+            guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
+            else { throw CocoaError(.fileWriteUnknown) }
+            let handle = try FileHandle(forWritingTo: file)
+            defer { try? handle.close() }
+            try handle.write(contentsOf: bytes)
         } catch {
             throw ViewfinderError(.storageFailed, "could not stage the uploaded image", underlying: error)
         }
