@@ -199,7 +199,7 @@ let package = Package(
         .testTarget(name: "ViewfinderCoreTests", dependencies: ["ViewfinderCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "ViewfinderAppTests",
-            dependencies: ["ViewfinderApp", "OnnxRuntime", "ViewfinderImaging", "ViewfinderTestSupport", "VectorIndex"],
+            dependencies: ["ViewfinderApp", "ViewfinderHTTP", "OnnxRuntime", "ViewfinderImaging", "ViewfinderTestSupport", "VectorIndex"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ViewfinderImagingTests",
@@ -228,8 +228,8 @@ let package = Package(
         .testTarget(
             name: "ViewfinderStorageContractTests",
             dependencies: [
-                "ViewfinderCore", "ViewfinderSQLite", "ViewfinderPostgres", "ViewfinderMariaDB", "ViewfinderServices",
-                "ViewfinderTestSupport", "ViewfinderVectorSearch", "VectorIndex",
+                "ViewfinderCore", "ViewfinderSQLite", "ViewfinderPostgres", "ViewfinderMariaDB", "MariaDBClient",
+                "ViewfinderServices", "ViewfinderTestSupport", "ViewfinderVectorSearch", "VectorIndex",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

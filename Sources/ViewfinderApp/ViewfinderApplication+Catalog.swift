@@ -18,7 +18,7 @@ extension ViewfinderApplication {
         case .sqlite(let path, let precision):
             return try await body(inProcessIndex(try SQLiteCatalog(path: path, vectorPrecision: precision)))
         case .postgres(let address):
-            let catalog = PostgresCatalog(configuration: try Self.postgresConfiguration(address), logger: logger)
+            let catalog = PostgresCatalog(configuration: try Self.postgresConfiguration(address, wait: configuration.databaseWait), logger: logger)
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await catalog.run() }
                 defer { group.cancelAll() }
@@ -33,7 +33,7 @@ extension ViewfinderApplication {
             threadPool.start()
             do {
                 let catalog = try await MariaDBCatalog.open(
-                    configuration: Self.mariaDBConfiguration(address), threadPool: threadPool)
+                    configuration: Self.mariaDBConfiguration(address, wait: configuration.databaseWait), threadPool: threadPool)
                 do {
                     let result = try await body(catalog.hasNativeVectors ? catalog : inProcessIndex(catalog))
                     await catalog.close()
@@ -60,7 +60,9 @@ extension ViewfinderApplication {
     /// Connections (and blocking threads) for a server catalog: enough for a writer and a few readers.
     static let databaseThreads = 4
 
-    static func postgresConfiguration(_ address: DatabaseServerAddress) throws(ViewfinderError) -> PostgresCatalogConfiguration {
+    static func postgresConfiguration(
+        _ address: DatabaseServerAddress, wait: Duration
+    ) throws(ViewfinderError) -> PostgresCatalogConfiguration {
         let tls: PostgresCatalogConfiguration.TLSMode
         switch address.options["sslmode"]?.lowercased() ?? "prefer" {
         case "disable": tls = .disable
@@ -69,16 +71,21 @@ extension ViewfinderApplication {
         case let other:
             throw ViewfinderError(.configurationInvalid, "sslmode must be disable, prefer or require, not '\(other)'")
         }
-        return PostgresCatalogConfiguration(
+        var configuration = PostgresCatalogConfiguration(
             host: address.host, port: address.port, username: address.user, password: address.password,
             database: address.database, tls: tls, maximumConnections: databaseThreads,
             vectorPrecision: try DatabaseLocation.precision(address.options))
+        configuration.connectionWaitLimit = wait
+        configuration.connectionWait = min(configuration.connectionWait, wait)
+        return configuration
     }
 
-    static func mariaDBConfiguration(_ address: DatabaseServerAddress) -> MariaDBCatalogConfiguration {
-        MariaDBCatalogConfiguration(
+    static func mariaDBConfiguration(_ address: DatabaseServerAddress, wait: Duration) -> MariaDBCatalogConfiguration {
+        var configuration = MariaDBCatalogConfiguration(
             host: address.host == "localhost" ? "127.0.0.1" : address.host, port: address.port, username: address.user,
             password: address.password, database: address.database, maximumConnections: databaseThreads)
+        configuration.connectionWait = wait
+        return configuration
     }
 
     /// Runs `operation`, failing with `message` when it takes longer than `seconds`.

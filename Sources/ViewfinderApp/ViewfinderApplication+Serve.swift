@@ -4,7 +4,7 @@ import Logging
 public import ServiceLifecycle
 import UnixSignals
 public import ViewfinderCore
-import ViewfinderHTTP
+public import ViewfinderHTTP
 import ViewfinderServices
 import ViewfinderVision
 
@@ -29,7 +29,7 @@ extension ViewfinderApplication {
 
     /// The API router over `catalog` and the indexing worker service that must run next to it.
     public func httpServer(_ settings: ServerSettings, catalog: any PhotoCatalog, version: String) throws
-        -> (router: Router<BasicRequestContext>, worker: any Service)
+        -> (router: Router<ViewfinderRequestContext>, worker: any Service)
     {
         var descriptor: ClipModelDescriptor?
         if configuration.indexing.clipEnabled {

@@ -108,7 +108,9 @@ public final class ViewfinderApplication: Sendable {
             decoder: try imageDecoder(),
             embedder: embedder, catalog: catalog, metadataReader: try metadataReader(),
             thumbnails: configuration.imaging.thumbnails == .index ? try thumbnailStore() : nil,
-            options: IndexingOptions(batchSize: configuration.batchSize, decodeConcurrency: configuration.threads * 2),
+            options: IndexingOptions(
+                batchSize: configuration.batchSize, decodeConcurrency: configuration.threads * 2,
+                storageOutageTolerance: configuration.indexing.storageOutageTolerance),
             logger: logger)
     }
 

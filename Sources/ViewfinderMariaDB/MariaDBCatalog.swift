@@ -33,7 +33,8 @@ public final class MariaDBCatalog: PhotoCatalog {
             host: configuration.host, port: configuration.port, user: configuration.username,
             password: configuration.password, database: configuration.database)
         let pool = MariaDBConnectionPool(
-            options: options, threadPool: threadPool, maximum: configuration.maximumConnections
+            options: options, threadPool: threadPool, maximum: configuration.maximumConnections,
+            leaseWait: configuration.connectionWait
         ) { connection in
             try connection.query("SET time_zone = '+00:00'")
             try connection.query("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED")

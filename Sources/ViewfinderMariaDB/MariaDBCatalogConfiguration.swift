@@ -18,6 +18,8 @@ public struct MariaDBCatalogConfiguration: Sendable, Equatable {
     public var efSearch: Int
     /// The `M` of new vector indexes (neighbours per node, 3–200).
     public var indexM: Int
+    /// How long an operation waits for a pooled connection to become free before failing as unavailable.
+    public var connectionWait: Duration = .seconds(120)
 
     /// Creates a configuration with the defaults for everything but the address.
     public init(

@@ -8,19 +8,24 @@ actor MariaDBConnectionPool {
     private let options: MariaDBConnectOptions
     private let threadPool: NIOThreadPool
     private let maximum: Int
+    private let leaseWait: Duration
     private let setUp: @Sendable (MariaDBConnection) throws -> Void
     private var idle: [MariaDBConnection] = []
     private var open = 0
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    /// Callers waiting for a connection, in arrival order; resumed with false when their wait ran out.
+    private var waiters: [(id: Int, continuation: CheckedContinuation<Bool, Never>)] = []
+    private var nextWaiterID = 0
     private var closed = false
 
+    /// A pool of at most `maximum` connections whose callers wait at most `leaseWait` for a free one.
     init(
-        options: MariaDBConnectOptions, threadPool: NIOThreadPool, maximum: Int,
+        options: MariaDBConnectOptions, threadPool: NIOThreadPool, maximum: Int, leaseWait: Duration = .seconds(120),
         setUp: @escaping @Sendable (MariaDBConnection) throws -> Void
     ) {
         self.options = options
         self.threadPool = threadPool
         self.maximum = max(1, maximum)
+        self.leaseWait = leaseWait
         self.setUp = setUp
     }
 
@@ -50,11 +55,12 @@ actor MariaDBConnectionPool {
         closed = true
         for connection in idle { connection.close() }
         idle.removeAll()
-        for waiter in waiters { waiter.resume() }
+        for waiter in waiters { waiter.continuation.resume(returning: true) }
         waiters.removeAll()
     }
 
     private func lease() async throws -> MariaDBConnection {
+        let deadline = ContinuousClock.now + leaseWait
         while true {
             guard !closed else { throw ViewfinderError(.storageFailed, "the MariaDB catalog is closed") }
             if let connection = idle.popLast() { return connection }
@@ -74,8 +80,27 @@ actor MariaDBConnectionPool {
                     throw error
                 }
             }
-            await withCheckedContinuation { waiters.append($0) }
+            // Every connection is busy (a slow or hung server): wait, but not forever.
+            let id = nextWaiterID
+            nextWaiterID &+= 1
+            let timer = Task { [self] in
+                try? await Task.sleep(until: deadline, clock: .continuous)
+                if !Task.isCancelled { expire(id) }
+            }
+            let woken = await withCheckedContinuation { waiters.append((id, $0)) }
+            timer.cancel()
+            guard woken else {
+                throw ViewfinderError(
+                    .storageUnavailable,
+                    "the MariaDB server did not free a connection within \(leaseWait); it may be overloaded or hung")
+            }
         }
+    }
+
+    /// Ends the wait of the caller `id`, if it is still waiting.
+    private func expire(_ id: Int) {
+        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
+        waiters.remove(at: index).continuation.resume(returning: false)
     }
 
     private func giveBack(_ connection: MariaDBConnection) {
@@ -95,6 +120,6 @@ actor MariaDBConnectionPool {
     }
 
     private func wakeOne() {
-        if !waiters.isEmpty { waiters.removeFirst().resume() }
+        if !waiters.isEmpty { waiters.removeFirst().continuation.resume(returning: true) }
     }
 }

@@ -1,6 +1,7 @@
 import Testing
 import ViewfinderApp
 import ViewfinderCore
+import ViewfinderHTTP
 
 /// Library roots, scan rules and the CLIP switches, from each configuration layer.
 struct IndexingSettingsTests {
@@ -28,6 +29,26 @@ struct IndexingSettingsTests {
         #expect(!settings.embeds)
         let disabled = try IndexingSettings(sources: ConfigurationSources(flags: ["clip-enabled": "false"]))
         #expect(!disabled.embeds)
+    }
+
+    @Test func outageAndDatabaseWaitsAndTheSecureCookieAreConfigurable() throws {
+        let defaults = try ViewfinderConfiguration(sources: ConfigurationSources(environment: ["HOME": "/home/u"]))
+        #expect(defaults.indexing.storageOutageTolerance == .seconds(120))
+        #expect(defaults.databaseWait == .seconds(120))
+        let sources = ConfigurationSources(
+            environment: ["HOME": "/home/u", "VIEWFINDER_DATABASE_WAIT": "30s", "VIEWFINDER_SECURE_COOKIE": "yes"],
+            file: ["storage_outage_tolerance": "10m"])
+        let configured = try ViewfinderConfiguration(sources: sources)
+        #expect(configured.indexing.storageOutageTolerance == .seconds(600))
+        #expect(configured.databaseWait == .seconds(30))
+        #expect(try ServerSettings(sources: sources).http.auth.secureCookie)
+        #expect(try !ServerSettings(sources: ConfigurationSources()).http.auth.secureCookie)
+        #expect(throws: ViewfinderError.self) {
+            _ = try ViewfinderConfiguration(sources: ConfigurationSources(flags: ["database-wait": "0s"]))
+        }
+        #expect(throws: ViewfinderError.self) {
+            _ = try ServerSettings(sources: ConfigurationSources(flags: ["secure-cookie": "maybe"]))
+        }
     }
 
     @Test func badValuesNameTheSetting() {

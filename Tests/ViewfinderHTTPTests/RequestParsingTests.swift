@@ -56,11 +56,32 @@ struct RequestParsingTests {
     @Test func loginFailuresAreThrottledPerWindow() async {
         let throttle = LoginThrottle(limit: 2, window: 60)
         let start = Date(timeIntervalSince1970: 1_000)
-        #expect(await throttle.retryAfter(now: start) == nil)
-        await throttle.recordFailure(now: start)
-        await throttle.recordFailure(now: start)
-        #expect(await throttle.retryAfter(now: start.addingTimeInterval(10)) == 50)
-        #expect(await throttle.retryAfter(now: start.addingTimeInterval(61)) == nil)
+        #expect(await throttle.retryAfter(client: "10.0.0.1", now: start) == nil)
+        await throttle.recordFailure(client: "10.0.0.1", now: start)
+        await throttle.recordFailure(client: "10.0.0.1", now: start)
+        #expect(await throttle.retryAfter(client: "10.0.0.1", now: start.addingTimeInterval(10)) == 50)
+        #expect(await throttle.retryAfter(client: "10.0.0.1", now: start.addingTimeInterval(61)) == nil)
+    }
+
+    @Test func aStrangersFailedLoginsDoNotLockOutOtherClients() async {
+        let throttle = LoginThrottle(limit: 2, window: 60, maxClients: 2)
+        let start = Date(timeIntervalSince1970: 1_000)
+        for _ in 0..<5 { await throttle.recordFailure(client: "203.0.113.9", now: start) }
+        #expect(await throttle.retryAfter(client: "203.0.113.9", now: start) == 60)
+        #expect(await throttle.retryAfter(client: "127.0.0.1", now: start) == nil)
+        // Beyond maxClients, new addresses share one slot instead of growing memory without bound.
+        await throttle.recordFailure(client: "198.51.100.1", now: start)
+        await throttle.recordFailure(client: "198.51.100.2", now: start)
+        await throttle.recordFailure(client: "198.51.100.3", now: start)
+        #expect(await throttle.retryAfter(client: "", now: start) == 60)
+        #expect(await throttle.retryAfter(client: "127.0.0.1", now: start) == nil)
+    }
+
+    @Test func shortAPITokensAreRefusedAndNewTokensAreLongAndRandom() throws {
+        #expect(throws: ViewfinderHTTPError.self) { try PasswordHash.checkedTokenDigest("short-token") }
+        let token = PasswordHash.newToken()
+        #expect(token.count == 64 && token != PasswordHash.newToken())
+        #expect(try PasswordHash.checkedTokenDigest(token) == PasswordHash.tokenDigest(token))
     }
 
     @Test func constantTimeComparisonAndHex() {

@@ -8,9 +8,10 @@ import ViewfinderHTTP
 
 /// The browser hardening headers: on the UI, on API answers and on errors, with auth on.
 struct SecurityHeadersTests {
-    private func app() throws -> some ApplicationProtocol {
+    private func app(secureCookie: Bool = false) throws -> some ApplicationProtocol {
         let auth = AuthSettings(
-            passwordHash: try PasswordHash.make("correct horse"), tokenHashes: [PasswordHash.tokenDigest("t0ken-0123456789")])
+            passwordHash: try PasswordHash.make("correct horse"), tokenHashes: [PasswordHash.tokenDigest("t0ken-0123456789")],
+            secureCookie: secureCookie)
         let settings = HTTPServerSettings(port: 0, auth: auth)
         let router = try ViewfinderHTTPServer.router(dependencies: fakeDependencies(), settings: settings)
         var logger = Logger(label: "security-headers-test")
@@ -38,6 +39,22 @@ struct SecurityHeadersTests {
                     #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff", "\(uri)")
                     #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer", "\(uri)")
                 }
+            }
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func theSessionCookieIsSecureExactlyWhenConfigured(_ secure: Bool) async throws {
+        try await app(secureCookie: secure).test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/session", method: .post, body: ByteBuffer(string: #"{"password":"correct horse"}"#)
+            ) { response in
+                let cookie = try #require(response.headers[.setCookie])
+                #expect(cookie.contains("; Secure") == secure, "\(cookie)")
+            }
+            try await client.execute(uri: "/api/v1/session", method: .delete) { response in
+                let cookie = try #require(response.headers[.setCookie])
+                #expect(cookie.contains("; Secure") == secure && cookie.contains("HttpOnly"), "\(cookie)")
             }
         }
     }

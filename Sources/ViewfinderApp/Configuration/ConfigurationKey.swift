@@ -65,6 +65,13 @@ public struct ConfigurationKey: Sendable, Hashable {
     /// Allow listening on a non-loopback address without auth.
     public static let allowInsecureRemote = Self(
         flag: "allow-insecure-remote", environment: "VIEWFINDER_ALLOW_INSECURE_REMOTE", yaml: "allow_insecure_remote")
+    /// Mark the session cookie `Secure` (when a TLS reverse proxy serves Viewfinder).
+    public static let secureCookie = Self(flag: "secure-cookie", environment: "VIEWFINDER_SECURE_COOKIE", yaml: "secure_cookie")
+    /// How long a database operation waits for an unreachable or busy server before it fails as unavailable.
+    public static let databaseWait = Self(flag: "database-wait", environment: "VIEWFINDER_DATABASE_WAIT", yaml: "database_wait")
+    /// How long indexing keeps retrying a batch while the database is unavailable before the run fails.
+    public static let storageOutageTolerance = Self(
+        flag: "storage-outage-tolerance", environment: "VIEWFINDER_STORAGE_OUTAGE_TOLERANCE", yaml: "storage_outage_tolerance")
     /// The longest query parameter value, in bytes.
     public static let maxQueryLength = Self(
         flag: "max-query-length", environment: "VIEWFINDER_MAX_QUERY_LENGTH", yaml: "max_query_length")
@@ -105,7 +112,7 @@ public struct ConfigurationKey: Sendable, Hashable {
         device, interOpThreads, graphOptimization, memoryArena,
         maxPixels, rejectTruncated, shrinkOnLoad, thumbnails, thumbnailFormat, vectorPrecision,
         httpHost, httpPort, adminPasswordHash, apiTokenHashes, allowInsecureRemote, maxQueryLength, maxCount,
-        maxUploadBytes, maxConcurrentUploads,
+        maxUploadBytes, maxConcurrentUploads, secureCookie, databaseWait, storageOutageTolerance,
         libraryRoots, ignore, followSymlinks, missingGrace, clipRun, clipEnabled, indexInterval, workerLease,
     ]
 }

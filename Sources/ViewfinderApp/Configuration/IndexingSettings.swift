@@ -31,6 +31,8 @@ public struct IndexingSettings: Sendable, Equatable {
     public var interval: Duration
     /// How long a claim of `index --worker` lasts before other workers take its files over.
     public var workerLease: Duration
+    /// How long a run keeps retrying a batch while the database is unavailable.
+    public var storageOutageTolerance: Duration
 
     /// Whether indexing runs embed pictures.
     public var embeds: Bool { clipEnabled && clipRun != .never }
@@ -47,6 +49,8 @@ public struct IndexingSettings: Sendable, Equatable {
         missingGracePeriod = try Self.duration(sources.value(.missingGrace), name: "missing-grace", default: .seconds(30 * 86_400))
         interval = try Self.duration(sources.value(.indexInterval), name: "index-interval", default: .seconds(6 * 3600))
         workerLease = try Self.duration(sources.value(.workerLease), name: "worker-lease", default: .seconds(300))
+        storageOutageTolerance = try Self.duration(
+            sources.value(.storageOutageTolerance), name: "storage-outage-tolerance", default: .seconds(120))
         guard interval > .zero, workerLease > .zero else {
             throw ViewfinderError(.configurationInvalid, "index-interval and worker-lease must be longer than 0")
         }

@@ -43,6 +43,7 @@ public struct ServerSettings: Sendable, Equatable {
             }
             auth.tokenHashes = digests
         }
+        auth.secureCookie = try IndexingSettings.bool(sources.value(.secureCookie), name: "secure-cookie", default: false)
         http.auth = auth
         if let text = sources.value(.allowInsecureRemote) {
             switch text.trimmingCharacters(in: .whitespaces).lowercased() {

@@ -36,6 +36,8 @@ public struct ViewfinderConfiguration: Sendable, Equatable {
     public var hubToken: String?
     /// Library roots, scan rules and when embeddings are made.
     public var indexing: IndexingSettings
+    /// How long a database operation waits for a busy or unreachable server before failing as unavailable.
+    public var databaseWait: Duration
 
     /// Resolves and validates every setting from `sources`.
     public init(sources: ConfigurationSources) throws(ViewfinderError) {
@@ -58,6 +60,10 @@ public struct ViewfinderConfiguration: Sendable, Equatable {
         hubURL = try HubSettings.parseURL(sources.value(.hubURL) ?? HubSettings.defaultURL)
         hubToken = sources.value(.hubToken)
         indexing = try IndexingSettings(sources: sources)
+        databaseWait = try IndexingSettings.duration(sources.value(.databaseWait), name: "database-wait", default: .seconds(120))
+        guard databaseWait >= .seconds(1) else {
+            throw ViewfinderError(.configurationInvalid, "database-wait must be at least 1 second")
+        }
     }
 
     /// `$XDG_DATA_HOME/viewfinder`, else `~/.local/share/viewfinder`.

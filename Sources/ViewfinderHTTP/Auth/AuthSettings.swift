@@ -10,17 +10,20 @@ public struct AuthSettings: Sendable, Equatable {
     public var maxLoginFailures: Int
     /// The window for counting failed logins, in seconds.
     public var loginFailureWindow: Int
+    /// Whether the session cookie carries `Secure` (set it when a TLS reverse proxy serves Viewfinder).
+    public var secureCookie: Bool
 
     /// Creates settings; with neither a password nor tokens, auth is off.
     public init(
         passwordHash: String? = nil, tokenHashes: [String] = [], sessionLifetime: Int = 7 * 24 * 3600,
-        maxLoginFailures: Int = 5, loginFailureWindow: Int = 60
+        maxLoginFailures: Int = 5, loginFailureWindow: Int = 60, secureCookie: Bool = false
     ) {
         self.passwordHash = passwordHash
         self.tokenHashes = tokenHashes
         self.sessionLifetime = sessionLifetime
         self.maxLoginFailures = maxLoginFailures
         self.loginFailureWindow = loginFailureWindow
+        self.secureCookie = secureCookie
     }
 
     /// Whether requests must authenticate.

@@ -1,24 +1,41 @@
 import Foundation
 
-/// Counts failed logins and refuses further attempts for a while after too many.
+/// Counts failed logins per client and refuses that client's further attempts for a while after too many.
+///
+/// Counting per client means a stranger who keeps guessing locks out only themselves, not the owner. Behind a
+/// reverse proxy every client has the proxy's address, and the limit then acts for all of them together.
 actor LoginThrottle {
-    private var failures: [Date] = []
+    private var failures: [String: [Date]] = [:]
     private let limit: Int
     private let window: TimeInterval
+    private let maxClients: Int
 
-    /// Allows `limit` failures per `window` seconds.
-    init(limit: Int, window: Int) {
+    /// Allows `limit` failures per `window` seconds per client, tracking at most `maxClients` clients.
+    init(limit: Int, window: Int, maxClients: Int = 10_000) {
         self.limit = max(1, limit)
         self.window = TimeInterval(max(1, window))
+        self.maxClients = max(1, maxClients)
     }
 
-    /// Seconds until another attempt is allowed, or nil when one is allowed now.
-    func retryAfter(now: Date = Date()) -> Int? {
-        failures.removeAll { now.timeIntervalSince($0) >= window }
-        guard failures.count >= limit, let oldest = failures.first else { return nil }
+    /// Seconds until `client` may try again, or nil when an attempt is allowed now.
+    func retryAfter(client: String, now: Date = Date()) -> Int? {
+        guard var times = failures[client] else { return nil }
+        times.removeAll { now.timeIntervalSince($0) >= window }
+        failures[client] = times.isEmpty ? nil : times
+        guard times.count >= limit, let oldest = times.first else { return nil }
         return max(1, Int((window - now.timeIntervalSince(oldest)).rounded(.up)))
     }
 
-    /// Records a failed attempt.
-    func recordFailure(now: Date = Date()) { failures.append(now) }
+    /// Records a failed attempt by `client`.
+    func recordFailure(client: String, now: Date = Date()) {
+        if failures[client] == nil, failures.count >= maxClients { forgetExpired(now: now) }
+        // Many addresses at once (a distributed guess): they share one slot rather than growing memory.
+        let key = failures[client] == nil && failures.count >= maxClients ? "" : client
+        failures[key, default: []].append(now)
+    }
+
+    /// Drops clients whose failures all lie outside the window.
+    private func forgetExpired(now: Date) {
+        failures = failures.filter { _, times in times.contains { now.timeIntervalSince($0) < window } }
+    }
 }

@@ -30,6 +30,25 @@ public enum PasswordHash {
         return ConstantTime.equal(key, expected)
     }
 
+    /// The shortest API token accepted for hashing: 22 base64 characters carry about 128 bits.
+    public static let minimumTokenLength = 22
+
+    /// A new API token: 32 random bytes as 64 hex characters.
+    public static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return Hex.encode((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+    }
+
+    /// The digest to configure for `token`, refusing tokens too short to resist guessing.
+    public static func checkedTokenDigest(_ token: String) throws(ViewfinderHTTPError) -> String {
+        guard token.count >= minimumTokenLength else {
+            throw ViewfinderHTTPError(
+                "an API token needs at least \(minimumTokenLength) characters (about 128 bits); "
+                    + "use `viewfinder serve --new-token` to make a random one")
+        }
+        return tokenDigest(token)
+    }
+
     /// Lowercase hex SHA-256 of `token` (how API tokens are configured and compared).
     public static func tokenDigest(_ token: String) -> String {
         Hex.encode(Array(SHA256.hash(data: Array(token.utf8))))

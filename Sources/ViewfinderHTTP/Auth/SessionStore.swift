@@ -11,8 +11,7 @@ actor SessionStore {
 
     /// A new random session token.
     func open() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let token = Hex.encode((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        let token = PasswordHash.newToken()
         let now = Date()
         expiries = expiries.filter { $0.value > now }
         expiries[PasswordHash.tokenDigest(token)] = now.addingTimeInterval(lifetime)

@@ -5,7 +5,7 @@ import ViewfinderCore
 
 extension ViewfinderAPI {
     /// `/albums`: list, create, rename, delete, add and remove photos.
-    func addAlbumRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addAlbumRoutes(to group: RouterGroup<ViewfinderRequestContext>) {
         group.get("albums") { _, _ -> Response in
             try JSONBody.response(try await catalog.albums().map(AlbumJSON.init))
         }

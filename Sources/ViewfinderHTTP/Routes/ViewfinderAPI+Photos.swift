@@ -7,7 +7,7 @@ import ViewfinderServices
 
 extension ViewfinderAPI {
     /// `/photos`, `/photos/{uid}`, `/photos/{uid}/similar`, `/photos/{uid}/dl` and `/search/image`.
-    func addPhotoRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addPhotoRoutes(to group: RouterGroup<ViewfinderRequestContext>) {
         group.get("photos") { request, _ -> Response in
             let query = try searchQuery(request)
             return try await page(try await dependencies.search.search(query))

@@ -4,12 +4,12 @@ import NIOPosix
 
 extension ViewfinderAPI {
     /// `/session`: log in with the admin password (rate-limited) and log out.
-    func addSessionRoutes(to group: RouterGroup<BasicRequestContext>) {
-        group.post("session") { request, _ -> Response in
+    func addSessionRoutes(to group: RouterGroup<ViewfinderRequestContext>) {
+        group.post("session") { request, context -> Response in
             guard let hash = settings.auth.passwordHash else {
                 throw APIError(.notFound, "password login is not enabled on this server")
             }
-            if let wait = await authenticator.throttle.retryAfter() {
+            if let wait = await authenticator.throttle.retryAfter(client: context.clientKey) {
                 throw APIError(
                     .tooManyRequests, "too many failed logins; try again in \(wait) seconds",
                     headers: [.retryAfter: String(wait)])
@@ -21,7 +21,7 @@ extension ViewfinderAPI {
                 password.utf8.count <= 1024 && PasswordHash.verify(password, against: hash)
             }
             guard matches else {
-                await authenticator.throttle.recordFailure()
+                await authenticator.throttle.recordFailure(client: context.clientKey)
                 throw APIError(.unauthorized, "wrong password")
             }
             let token = await authenticator.sessions.open()
@@ -30,13 +30,16 @@ extension ViewfinderAPI {
             response.setCookie(
                 Cookie(
                     name: Authenticator.cookieName, value: token, maxAge: settings.auth.sessionLifetime, path: "/",
-                    httpOnly: true, sameSite: .strict))
+                    secure: settings.auth.secureCookie, httpOnly: true, sameSite: .strict))
             return response
         }
         group.delete("session") { request, _ -> Response in
             if let token = Authenticator.credential(of: request) { await authenticator.sessions.close(token) }
             var response = Response(status: .noContent)
-            response.setCookie(Cookie(name: Authenticator.cookieName, value: "", maxAge: 0, path: "/", sameSite: .strict))
+            response.setCookie(
+                Cookie(
+                    name: Authenticator.cookieName, value: "", maxAge: 0, path: "/", secure: settings.auth.secureCookie,
+                    httpOnly: true, sameSite: .strict))
             return response
         }
     }

@@ -6,7 +6,7 @@ import ViewfinderServices
 
 extension ViewfinderAPI {
     /// `/health`, `/status`, `/models`, `/duplicates` and `/openapi.json`.
-    func addSystemRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addSystemRoutes(to group: RouterGroup<ViewfinderRequestContext>) {
         group.get("health") { _, _ -> Response in
             try JSONBody.response(HealthJSON(status: "ok"))
         }
@@ -57,7 +57,7 @@ extension ViewfinderAPI {
     }
 
     /// `/index`: start, watch and cancel the indexing worker.
-    func addIndexRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addIndexRoutes(to group: RouterGroup<ViewfinderRequestContext>) {
         group.get("index") { _, _ -> Response in
             try JSONBody.response(await dependencies.indexing.status())
         }

@@ -5,7 +5,7 @@ import ViewfinderCore
 
 extension ViewfinderAPI {
     /// `/t/{hash}/{size}`: cached thumbnails, made on first request from the photo's file.
-    func addThumbnailRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addThumbnailRoutes(to group: RouterGroup<ViewfinderRequestContext>) {
         group.get("t/:hash/:size") { request, context -> Response in
             let hash = try Identifiers.contentHash(try context.parameters.require("hash"))
             let size = try Identifiers.thumbnailSize(try context.parameters.require("size"))

@@ -4,7 +4,7 @@ import NIOCore
 
 extension ViewfinderAPI {
     /// The web UI: `/` (the search page) and its script and style sheet.
-    func addWebRoutes(to router: Router<BasicRequestContext>) {
+    func addWebRoutes(to router: Router<ViewfinderRequestContext>) {
         for path in ["/", "/index.html", "/app.js", "/style.css"] {
             let key = path == "/" ? "/index.html" : path
             guard let file = resources.web[key] else { continue }

@@ -7,9 +7,9 @@ public enum ViewfinderHTTPServer {
     /// The router for `dependencies` with `settings`' limits and auth.
     public static func router(
         dependencies: APIDependencies, settings: HTTPServerSettings
-    ) throws(ViewfinderHTTPError) -> Router<BasicRequestContext> {
+    ) throws(ViewfinderHTTPError) -> Router<ViewfinderRequestContext> {
         let api = ViewfinderAPI(dependencies: dependencies, settings: settings, resources: try WebResources.load())
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: ViewfinderRequestContext.self)
         // Outermost, so error responses (and the router's own 404s once turned into errors) get the headers too.
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: RequestLogMiddleware())
@@ -28,9 +28,9 @@ public enum ViewfinderHTTPServer {
 
     /// The application serving `router` on `settings`' address, running `services` next to it.
     public static func application(
-        router: Router<BasicRequestContext>, settings: HTTPServerSettings, logger: Logger,
+        router: Router<ViewfinderRequestContext>, settings: HTTPServerSettings, logger: Logger,
         services: [any Service] = []
-    ) -> Application<RouterResponder<BasicRequestContext>> {
+    ) -> Application<RouterResponder<ViewfinderRequestContext>> {
         Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "viewfinder"),

@@ -31,15 +31,28 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Read an API token from standard input, print its SHA-256 for api_token_hashes, and exit.")
     var hashToken = false
 
+    @Flag(help: "Print a new random API token and, on a second line, its SHA-256 for api_token_hashes, and exit.")
+    var newToken = false
+
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
+        if newToken {
+            let token = PasswordHash.newToken()
+            print(token)
+            print(PasswordHash.tokenDigest(token))
+            return
+        }
         if hashPassword || hashToken {
             guard let line = readLine(strippingNewline: true), !line.isEmpty else {
                 throw ValidationError("give the secret on standard input")
             }
-            let hashed = hashToken ? PasswordHash.tokenDigest(line) : try PasswordHash.make(line)
-            print(hashed)
+            do {
+                print(hashToken ? try PasswordHash.checkedTokenDigest(line) : try PasswordHash.make(line))
+            } catch {
+                Terminal.error(error.message)
+                throw ExitCode.failure
+            }
             return
         }
         let extra: [String: String?] = [
