@@ -156,16 +156,18 @@ public final class ViewfinderApplication: Sendable {
         SearchService(
             catalog: catalog, textEmbedder: try textEmbedder(descriptor),
             imageDecoder: images ? try imageDecoder() : nil, imageEmbedder: images ? try imageEmbedder(descriptor) : nil,
-            settings: Self.searchSettings(model: descriptor.id, semanticSearchEnabled: semanticSearchEnabled))
+            settings: Self.searchSettings(
+                model: descriptor.id, semanticSearchEnabled: semanticSearchEnabled, minScore: configuration.minScore))
     }
 
-    /// Search settings for `model`: its catalogue threshold becomes the default `min_score` (none for models
-    /// outside the catalogue, such as imported ones).
+    /// Search settings for `model`: the configured `minScore`, else its catalogue threshold, becomes the default
+    /// `min_score` (models outside the catalogue, such as imported ones, have none unless configured).
     public static func searchSettings(
-        model: ModelID, semanticSearchEnabled: Bool = true, catalogue: ModelCatalogue = .standard
+        model: ModelID, semanticSearchEnabled: Bool = true, minScore: Double? = nil,
+        catalogue: ModelCatalogue = .standard
     ) -> SearchSettings {
-        let threshold = catalogue.entry(named: model)?.defaultSimilarityThreshold
-        return SearchSettings(semanticSearchEnabled: semanticSearchEnabled, defaultMinScore: threshold.map(Double.init))
+        let threshold = minScore ?? catalogue.entry(named: model)?.defaultSimilarityThreshold.map(Double.init)
+        return SearchSettings(semanticSearchEnabled: semanticSearchEnabled, defaultMinScore: threshold)
     }
 
     private var sessionOptions: SessionOptions {

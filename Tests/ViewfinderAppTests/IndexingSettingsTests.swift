@@ -46,6 +46,11 @@ struct IndexingSettingsTests {
         #expect(throws: ViewfinderError.self) {
             _ = try ViewfinderConfiguration(sources: ConfigurationSources(flags: ["database-wait": "0s"]))
         }
+        #expect(defaults.minScore == nil)
+        #expect(try ViewfinderConfiguration(sources: ConfigurationSources(flags: ["min-score": "0.3"])).minScore == 0.3)
+        #expect(throws: ViewfinderError.self) {
+            _ = try ViewfinderConfiguration(sources: ConfigurationSources(flags: ["min-score": "2"]))
+        }
         #expect(throws: ViewfinderError.self) {
             _ = try ServerSettings(sources: ConfigurationSources(flags: ["secure-cookie": "maybe"]))
         }

@@ -78,6 +78,9 @@ struct ModelSettingsTests {
         #expect(ViewfinderApplication.searchSettings(model: "ViT-B-32__openai").defaultMinScore == Double(Float(0.28)))
         // Models outside the catalogue (imported, or the test model) have no default: only min_score filters.
         #expect(ViewfinderApplication.searchSettings(model: "viewfinder-test-tiny").defaultMinScore == nil)
+        // A configured min_score wins over the catalogue and gives imported models a default.
+        #expect(ViewfinderApplication.searchSettings(model: "viewfinder-test-tiny", minScore: 0.5).defaultMinScore == 0.5)
+        #expect(ViewfinderApplication.searchSettings(model: "ViT-B-32__openai", minScore: 0.1).defaultMinScore == 0.1)
         #expect(!ViewfinderApplication.searchSettings(model: "ViT-B-32__openai", semanticSearchEnabled: false)
             .semanticSearchEnabled)
     }

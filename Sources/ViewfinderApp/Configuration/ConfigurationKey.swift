@@ -65,6 +65,8 @@ public struct ConfigurationKey: Sendable, Hashable {
     /// Allow listening on a non-loopback address without auth.
     public static let allowInsecureRemote = Self(
         flag: "allow-insecure-remote", environment: "VIEWFINDER_ALLOW_INSECURE_REMOTE", yaml: "allow_insecure_remote")
+    /// The default similarity threshold of semantic searches, overriding the model catalogue's value.
+    public static let minScore = Self(flag: "min-score", environment: "VIEWFINDER_MIN_SCORE", yaml: "min_score")
     /// Mark the session cookie `Secure` (when a TLS reverse proxy serves Viewfinder).
     public static let secureCookie = Self(flag: "secure-cookie", environment: "VIEWFINDER_SECURE_COOKIE", yaml: "secure_cookie")
     /// How long a database operation waits for an unreachable or busy server before it fails as unavailable.
@@ -112,7 +114,7 @@ public struct ConfigurationKey: Sendable, Hashable {
         device, interOpThreads, graphOptimization, memoryArena,
         maxPixels, rejectTruncated, shrinkOnLoad, thumbnails, thumbnailFormat, vectorPrecision,
         httpHost, httpPort, adminPasswordHash, apiTokenHashes, allowInsecureRemote, maxQueryLength, maxCount,
-        maxUploadBytes, maxConcurrentUploads, secureCookie, databaseWait, storageOutageTolerance,
+        maxUploadBytes, maxConcurrentUploads, secureCookie, databaseWait, storageOutageTolerance, minScore,
         libraryRoots, ignore, followSymlinks, missingGrace, clipRun, clipEnabled, indexInterval, workerLease,
     ]
 }

@@ -38,6 +38,8 @@ public struct ViewfinderConfiguration: Sendable, Equatable {
     public var indexing: IndexingSettings
     /// How long a database operation waits for a busy or unreachable server before failing as unavailable.
     public var databaseWait: Duration
+    /// The configured default `min_score` of semantic searches; nil uses the model catalogue's value.
+    public var minScore: Double?
 
     /// Resolves and validates every setting from `sources`.
     public init(sources: ConfigurationSources) throws(ViewfinderError) {
@@ -63,6 +65,12 @@ public struct ViewfinderConfiguration: Sendable, Equatable {
         databaseWait = try IndexingSettings.duration(sources.value(.databaseWait), name: "database-wait", default: .seconds(120))
         guard databaseWait >= .seconds(1) else {
             throw ViewfinderError(.configurationInvalid, "database-wait must be at least 1 second")
+        }
+        minScore = try sources.value(.minScore).map { text throws(ViewfinderError) in
+            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), (-1...1).contains(value) else {
+                throw ViewfinderError(.configurationInvalid, "min-score must be a number from -1 to 1, not '\(text)'")
+            }
+            return value
         }
     }
 
