@@ -31,12 +31,16 @@ public struct IndexingSettings: Sendable, Equatable {
     public var interval: Duration
     /// How long a claim of `index --worker` lasts before other workers take its files over.
     public var workerLease: Duration
+    /// Whether `serve` watches the roots and starts a run when files change (in every `clip_run` mode).
+    public var watch: Bool
+    /// How long the watched library must be quiet before that run starts.
+    public var watchDebounce: Duration
 
     /// Whether indexing runs embed pictures.
     public var embeds: Bool { clipEnabled && clipRun != .never }
 
     /// Reads the indexing keys; defaults: no roots, nothing extra ignored, links not followed, 30 days of
-    /// grace, `on-index`, CLIP enabled, a 6-hour schedule.
+    /// grace, `on-index`, CLIP enabled, a 6-hour schedule, no watching (5 s debounce when on).
     public init(sources: ConfigurationSources) throws(ViewfinderError) {
         libraryRoots = Self.list(sources.value(.libraryRoots)).map {
             URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath).standardizedFileURL.path
@@ -47,6 +51,8 @@ public struct IndexingSettings: Sendable, Equatable {
         missingGracePeriod = try Self.duration(sources.value(.missingGrace), name: "missing-grace", default: .seconds(30 * 86_400))
         interval = try Self.duration(sources.value(.indexInterval), name: "index-interval", default: .seconds(6 * 3600))
         workerLease = try Self.duration(sources.value(.workerLease), name: "worker-lease", default: .seconds(300))
+        watch = try Self.bool(sources.value(.watch), name: "watch", default: false)
+        watchDebounce = try Self.duration(sources.value(.watchDebounce), name: "watch-debounce", default: .seconds(5))
         guard interval > .zero, workerLease > .zero else {
             throw ViewfinderError(.configurationInvalid, "index-interval and worker-lease must be longer than 0")
         }
