@@ -44,29 +44,43 @@ struct InotifyWatchLoop {
 
     /// Watches every root, then reports events until the wake-up pipe is signalled or watching fails (blocking).
     mutating func run() {
-        descriptor = inotify_init1(O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            sink.yield(.failed(reason: Self.initFailure(errno)))
-            return
-        }
-        // Closing the descriptor drops every watch at once, which frees them for other programs.
-        defer { close(descriptor) }
         do throws(Failure) {
-            for root in roots { try watchTree(root: root, relative: "", ignores: LibraryWalker.rootIgnores(rules)) }
-            sink.yield(.ready(folders: folders.count))
-            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-            while waitForEvents() {
-                while true {
-                    let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                    if count < 0 && errno == EINTR { continue }
-                    guard count > 0 else { break }
-                    let events = buffer.withUnsafeBytes { InotifyEvent.parse(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
-                    for event in events { try handle(event) }
-                }
-            }
+            try open()
+            // Closing the descriptor drops every watch at once, which frees them for other programs.
+            defer { closeDescriptor() }
+            try serve()
         } catch {
             sink.yield(.failed(reason: error.reason))
         }
+    }
+
+    /// Opens the inotify descriptor, watches every root and reports `ready`.
+    mutating func open() throws(Failure) {
+        descriptor = inotify_init1(O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(reason: Self.initFailure(errno)) }
+        for root in roots { try watchTree(root: root, relative: "", ignores: LibraryWalker.rootIgnores(rules)) }
+        sink.yield(.ready(folders: folders.count))
+    }
+
+    /// Reads and handles events until the wake-up pipe is signalled.
+    mutating func serve() throws(Failure) {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while waitForEvents() {
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                let events = buffer.withUnsafeBytes { InotifyEvent.parse(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+                for event in events { try handle(event) }
+            }
+        }
+    }
+
+    /// Closes the inotify descriptor (and so drops every watch).
+    mutating func closeDescriptor() {
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        descriptor = -1
     }
 
     /// Blocks until inotify has events (true) or a stop was asked for (false).
