@@ -102,9 +102,7 @@ public final class ViewfinderApplication: Sendable {
 
     private func indexer(embedder: any ImageEmbedding, catalog: any PhotoCatalog) throws(ViewfinderError) -> IndexingService {
         IndexingService(
-            fileSystem: LocalLibraryFileSystem(
-                threadPool: decodePool,
-                rules: LibraryScanRules(ignore: configuration.indexing.ignore, followSymlinks: configuration.indexing.followSymlinks)),
+            fileSystem: LocalLibraryFileSystem(threadPool: decodePool, rules: scanRules),
             decoder: try imageDecoder(),
             embedder: embedder, catalog: catalog, metadataReader: try metadataReader(),
             thumbnails: configuration.imaging.thumbnails == .index ? try thumbnailStore() : nil,
@@ -128,12 +126,27 @@ public final class ViewfinderApplication: Sendable {
             sharing: claims.map { SharedIndexing(claims: $0, worker: worker, lease: configuration.indexing.workerLease) })
     }
 
-    /// The background worker `serve` runs over the configured roots, scheduled as `clip-run` says.
+    /// The background worker `serve` runs over the configured roots, scheduled as `clip-run` says, and
+    /// following changes with inotify when `watch` is on.
+    ///
+    /// Watching is an explicit opt-in, so it starts runs in every `clip-run` mode (`manual` included, like
+    /// PhotoPrism's auto-import); with `never` or CLIP off those runs follow files and read metadata only.
     public func indexingWorker(_ indexer: IndexingService) -> IndexingWorker {
         let settings = configuration.indexing
+        let watching = settings.watch
+            ? IndexingWatch(
+                watcher: InotifyLibraryWatcher(rules: scanRules), debounce: settings.watchDebounce,
+                fallbackInterval: settings.interval)
+            : nil
         return IndexingWorker(
             indexer: indexer, roots: settings.libraryRoots, run: indexingRun(),
-            interval: settings.clipRun == .onSchedule && settings.clipEnabled ? settings.interval : nil, logger: logger)
+            interval: settings.clipRun == .onSchedule && settings.clipEnabled ? settings.interval : nil,
+            watching: watching, logger: logger)
+    }
+
+    /// What scans and watches skip and follow, from the configuration.
+    private var scanRules: LibraryScanRules {
+        LibraryScanRules(ignore: configuration.indexing.ignore, followSymlinks: configuration.indexing.followSymlinks)
     }
 
     /// The search service the configuration asks for: semantic with the configured model, or metadata-only

@@ -15,11 +15,15 @@ struct LibraryWalker {
     let rules: LibraryScanRules
     /// Extensions (lowercase) of picture files.
     let pictureExtensions: Set<String>
+    /// Whether files are listed (a watcher only needs the folders).
+    var listsFiles = true
 
     /// Files with a picture extension, in walk order.
     private(set) var pictures: [LibraryFile] = []
     /// Other files, in walk order.
     private(set) var unsupported: [LibraryFile] = []
+    /// The folders entered, in walk order (the root or start folder first).
+    private(set) var folders: [WalkedFolder] = []
     private var visited: Set<FolderID> = []
 
     /// Creates a walker of `rootPath` (an absolute, standardised path).
@@ -33,8 +37,17 @@ struct LibraryWalker {
     mutating func walk() {
         var status = stat()
         if stat(rootPath, &status) == 0 { visited.insert(Self.folderID(status)) }
-        let configured = IgnorePatterns(base: "", lines: rules.ignore)
-        walk(folder: rootPath, relative: "", ignores: configured.isEmpty ? [] : [configured])
+        walk(folder: rootPath, relative: "", ignores: Self.rootIgnores(rules))
+    }
+
+    /// Walks one folder below the root (one that appeared after the root was walked); `ignores` are the
+    /// patterns in force in its parent, and the caller has already checked that they do not exclude it.
+    mutating func walk(subfolder relative: String, ignores: [IgnorePatterns]) {
+        let path = rootPath + "/" + relative
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return }
+        guard visited.insert(Self.folderID(status)).inserted else { return }
+        walk(folder: path, relative: relative, ignores: ignores)
     }
 
     private mutating func walk(folder: String, relative: String, ignores: [IgnorePatterns]) {
@@ -45,6 +58,7 @@ struct LibraryWalker {
             let local = IgnorePatterns(base: relative, lines: text.components(separatedBy: .newlines))
             if !local.isEmpty { ignores.append(local) }
         }
+        folders.append(WalkedFolder(path: folder, relative: relative, ignores: ignores))
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = folder + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
@@ -62,6 +76,7 @@ struct LibraryWalker {
                 walk(folder: path, relative: relativePath, ignores: ignores)
                 continue
             }
+            guard listsFiles else { continue }
             if reachable {
                 guard (target.st_mode & S_IFMT) == S_IFREG else { continue }
             }
@@ -79,7 +94,23 @@ struct LibraryWalker {
         }
     }
 
+    /// The configured patterns, as they apply at the root.
+    static func rootIgnores(_ rules: LibraryScanRules) -> [IgnorePatterns] {
+        let configured = IgnorePatterns(base: "", lines: rules.ignore)
+        return configured.isEmpty ? [] : [configured]
+    }
+
     private static func folderID(_ status: stat) -> FolderID {
         FolderID(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
     }
+}
+
+/// A folder a walk entered.
+struct WalkedFolder: Sendable {
+    /// Its absolute path (through links, when links are followed).
+    let path: String
+    /// Its path relative to the root ("" for the root).
+    let relative: String
+    /// The ignore patterns in force inside it (the configured ones and every `.viewfinderignore` down to it).
+    let ignores: [IgnorePatterns]
 }

@@ -101,6 +101,12 @@ public struct ConfigurationKey: Sendable, Hashable {
     /// How often `serve` starts an indexing run in the `on-schedule` mode (e.g. `30m`, `6h`, `1d`).
     public static let indexInterval = Self(
         flag: "index-interval", environment: "VIEWFINDER_INDEX_INTERVAL", yaml: "index_interval")
+    /// Whether `serve` watches the library roots (inotify) and indexes changes as they happen.
+    public static let watch = Self(flag: "watch", environment: "VIEWFINDER_WATCH", yaml: "watch")
+    /// How long the watched library must be quiet before a run starts (e.g. `5s`; runs start at the latest
+    /// after the larger of one minute and four times this).
+    public static let watchDebounce = Self(
+        flag: "watch-debounce", environment: "VIEWFINDER_WATCH_DEBOUNCE", yaml: "watch_debounce")
 
     /// How long a `index --worker` claim lasts before other workers take its files over (e.g. `5m`).
     public static let workerLease = Self(flag: "worker-lease", environment: "VIEWFINDER_WORKER_LEASE", yaml: "worker_lease")
@@ -116,5 +122,6 @@ public struct ConfigurationKey: Sendable, Hashable {
         httpHost, httpPort, adminPasswordHash, apiTokenHashes, allowInsecureRemote, maxQueryLength, maxCount,
         maxUploadBytes, maxConcurrentUploads, secureCookie, databaseWait, storageOutageTolerance, minScore,
         libraryRoots, ignore, followSymlinks, missingGrace, clipRun, clipEnabled, indexInterval, workerLease,
+        watch, watchDebounce,
     ]
 }

@@ -33,12 +33,16 @@ public struct IndexingSettings: Sendable, Equatable {
     public var workerLease: Duration
     /// How long a run keeps retrying a batch while the database is unavailable.
     public var storageOutageTolerance: Duration
+    /// Whether `serve` watches the roots and starts a run when files change (in every `clip_run` mode).
+    public var watch: Bool
+    /// How long the watched library must be quiet before that run starts.
+    public var watchDebounce: Duration
 
     /// Whether indexing runs embed pictures.
     public var embeds: Bool { clipEnabled && clipRun != .never }
 
     /// Reads the indexing keys; defaults: no roots, nothing extra ignored, links not followed, 30 days of
-    /// grace, `on-index`, CLIP enabled, a 6-hour schedule.
+    /// grace, `on-index`, CLIP enabled, a 6-hour schedule, no watching (5 s debounce when on).
     public init(sources: ConfigurationSources) throws(ViewfinderError) {
         libraryRoots = Self.list(sources.value(.libraryRoots)).map {
             URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath).standardizedFileURL.path
@@ -51,6 +55,8 @@ public struct IndexingSettings: Sendable, Equatable {
         workerLease = try Self.duration(sources.value(.workerLease), name: "worker-lease", default: .seconds(300))
         storageOutageTolerance = try Self.duration(
             sources.value(.storageOutageTolerance), name: "storage-outage-tolerance", default: .seconds(120))
+        watch = try Self.bool(sources.value(.watch), name: "watch", default: false)
+        watchDebounce = try Self.duration(sources.value(.watchDebounce), name: "watch-debounce", default: .seconds(5))
         guard interval > .zero, workerLease > .zero else {
             throw ViewfinderError(.configurationInvalid, "index-interval and worker-lease must be longer than 0")
         }

@@ -4,13 +4,14 @@ public import ServiceLifecycle
 import Synchronization
 import ViewfinderCore
 
-/// The background indexer `viewfinder serve` runs: one run at a time, started by the API or by its schedule.
+/// The background indexer `viewfinder serve` runs: one run at a time, started by the API, by its schedule, or
+/// by changes in the watched library.
 ///
 /// As a `Service` it lives in the server's service group; on graceful shutdown the running run finishes
 /// its current batch and the worker returns.
 public actor IndexingWorker: IndexingControl, Service {
     /// A run request: what to re-check.
-    private typealias Request = (rescan: Bool, retryFailed: Bool)
+    typealias Request = (rescan: Bool, retryFailed: Bool)
 
     /// The status and the clock it measures the rate with; updated from the indexer's events.
     private struct Progress {
@@ -20,23 +21,28 @@ public actor IndexingWorker: IndexingControl, Service {
     }
 
     private let indexer: IndexingService
-    private let roots: [String]
+    /// The library roots every run indexes (and a watch watches).
+    let roots: [String]
     private let template: IndexingRun
     private let interval: Duration?
-    private let logger: Logger
+    private let watching: IndexingWatch?
+    /// Where runs and watch failures are logged.
+    let logger: Logger
     private let progress = Mutex(Progress())
     private let requests: AsyncStream<Request>
     private let requestSink: AsyncStream<Request>.Continuation
 
-    /// Creates a worker over `roots`; with an `interval` (the `on-schedule` mode) it starts a run that often.
+    /// Creates a worker over `roots`; with an `interval` (the `on-schedule` mode) it starts a run that often,
+    /// with `watching` it also starts one when the library changes (see `IndexingWatch`).
     public init(
         indexer: IndexingService, roots: [String], run: IndexingRun = IndexingRun(), interval: Duration? = nil,
-        logger: Logger
+        watching: IndexingWatch? = nil, logger: Logger
     ) {
         self.indexer = indexer
         self.roots = roots
         template = run
         self.interval = interval
+        self.watching = watching
         self.logger = logger
         let (stream, continuation) = AsyncStream<Request>.makeStream(bufferingPolicy: .bufferingNewest(1))
         requests = stream
@@ -63,17 +69,15 @@ public actor IndexingWorker: IndexingControl, Service {
     public func run() async throws {
         let sink = requestSink
         let interval = self.interval
+        let watching = self.watching
         let requests = self.requests
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { group in
                 if let interval {
-                    group.addTask {
-                        while !Task.isCancelled {
-                            sink.yield((false, false))
-                            // Cancelled at shutdown: the schedule just ends.
-                            guard (try? await Task.sleep(for: interval)) != nil else { return }
-                        }
-                    }
+                    group.addTask { await Self.schedule(every: interval, sink: sink) }
+                }
+                if let watching {
+                    group.addTask { await self.follow(watching, sink: sink, scheduled: interval != nil) }
                 }
                 for await request in requests.cancelOnGracefulShutdown() {
                     await self.perform(request)
@@ -83,6 +87,15 @@ public actor IndexingWorker: IndexingControl, Service {
         } onGracefulShutdown: {
             self.requestStop()
             sink.finish()
+        }
+    }
+
+    /// Asks for a run now and then every `interval`, until cancelled.
+    static func schedule(every interval: Duration, sink: AsyncStream<Request>.Continuation) async {
+        while !Task.isCancelled {
+            sink.yield((false, false))
+            // Cancelled at shutdown: the schedule just ends.
+            guard (try? await Task.sleep(for: interval)) != nil else { return }
         }
     }
 

@@ -22,6 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Model to search and index with (env VIEWFINDER_MODEL; default: the configured model).")
     var model: String?
 
+    @Flag(help: "Watch the library folders and index changes as they happen (env VIEWFINDER_WATCH).")
+    var watch = false
+
     @Flag(help: "Listen on a non-loopback address even without a password or API token.")
     var allowInsecureRemote = false
 
@@ -59,6 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
             ConfigurationKey.httpHost.flag: host, ConfigurationKey.httpPort.flag: port.map(String.init),
             ConfigurationKey.libraryRoots.flag: library, ConfigurationKey.model.flag: model,
             ConfigurationKey.allowInsecureRemote.flag: allowInsecureRemote ? "true" : nil,
+            ConfigurationKey.watch.flag: watch ? "true" : nil,
         ]
         let sources = try global.sources(extra: extra)
         let settings: ServerSettings
