@@ -97,6 +97,7 @@ struct SearchBenchmark: ParsableCommand {
 
             \(references)
             \(reference.sweepTable.map { "\npgvector HNSW recall@10 / p50 ms by `hnsw.ef_search`:\n\n" + $0 + "\n" } ?? "")
+            \(reference.filteredTable.map { "\npgvector HNSW under the 5% filter, recall@10 / p50 ms by `hnsw.ef_search`:\n\n" + $0 + "\n" } ?? "")
             \(appendix.map { "\n" + $0 } ?? "")
             """
         try BenchmarkReport.writeSection("search", body: body, to: URL(fileURLWithPath: output))

@@ -24,6 +24,13 @@ struct SearchReference: Decodable {
         let pg_hnsw_build_s: Double?
         let pg_hnsw_uses_index: Bool?
         let pg_hnsw_sweep: [SweepPoint]?
+        /// PostgresCatalog's approximate SQL under the filter (over-fetch ef_search rows, re-rank), per ef_search.
+        let pg_hnsw_app_sweep: [SweepPoint]?
+        let pg_hnsw_app_uses_index: Bool?
+        /// The exact path for a filter matching `pg_exact_wide_rows` rows.
+        let pg_exact_wide_rows: Int?
+        let pg_exact_wide_p50_ms: Double?
+        let pg_exact_wide_p99_ms: Double?
 
         /// The reference table's row.
         var row: [String] {
@@ -50,6 +57,30 @@ struct SearchReference: Decodable {
         let ef_search: Int
         let p50_ms: Double
         let recall: Double
+    }
+
+    /// The 5% filter on pgvector: the plain `LIMIT k` walk against PostgresCatalog's over-fetching SQL per
+    /// `hnsw.ef_search`, and the exact path for a wide filter (nil when not measured).
+    var filteredTable: String? {
+        let measured = results.filter { $0.pg_hnsw_app_sweep?.isEmpty == false }
+        guard let first = measured.first?.pg_hnsw_app_sweep else { return nil }
+        let header = ["set", "SQL"] + first.map { "ef_search \($0.ef_search): recall / p50 ms" }
+            + ["exact, wide filter: rows · p50 / p99 ms"]
+        let cells = { (points: [SweepPoint]?) in
+            (points ?? []).map { String(format: "%.3f", $0.recall) + " / " + SearchBenchmark.ms($0.p50_ms) }
+        }
+        let rows = measured.flatMap { result in
+            let set = "\(result.n / 1000)k × \(result.dims)"
+            let wide = result.pg_exact_wide_rows.map { rows in
+                "\(rows) · \(SearchBenchmark.ms(result.pg_exact_wide_p50_ms ?? 0)) / \(SearchBenchmark.ms(result.pg_exact_wide_p99_ms ?? 0))"
+            } ?? "–"
+            return [
+                [set, "`LIMIT k`"] + cells(result.pg_hnsw_sweep) + ["–"],
+                [set, "app: `LIMIT ef_search`, re-rank" + (result.pg_hnsw_app_uses_index == false ? " (no index)" : "")]
+                    + cells(result.pg_hnsw_app_sweep) + [wide],
+            ]
+        }
+        return BenchmarkReport.table(header: header, rows: rows)
     }
 
     /// pgvector HNSW settings.

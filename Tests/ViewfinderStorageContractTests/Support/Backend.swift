@@ -35,9 +35,10 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         var direct: (any PhotoCatalog)? = nil
     }
 
-    /// Runs `body` with a catalog on a fresh database; the database is dropped afterwards.
+    /// Runs `body` with a catalog on a fresh database; the database is dropped afterwards. `efSearch` replaces the
+    /// PostgreSQL and MariaDB catalogs' default.
     func withCatalog(
-        precision: VectorPrecision = .float32, _ body: @Sendable (Scope) async throws -> Void
+        precision: VectorPrecision = .float32, efSearch: Int? = nil, _ body: @Sendable (Scope) async throws -> Void
     ) async throws {
         let logger = Self.quietLogger
         switch self {
@@ -64,7 +65,9 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .postgres:
             let server = TestDatabaseServer.postgres
             let scratch = try await server.createScratchDatabase()
-            let configuration = Self.postgresConfiguration(scratch, precision: precision)
+            var settings = Self.postgresConfiguration(scratch, precision: precision)
+            if let efSearch { settings.efSearch = efSearch }
+            let configuration = settings
             let catalog = PostgresCatalog(configuration: configuration, logger: logger)
             do {
                 try await withThrowingTaskGroup(of: Void.self) { group in
@@ -92,9 +95,11 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .mariadb10, .mariadb11:
             let server: TestDatabaseServer = self == .mariadb10 ? .mariadb10 : .mariadb11
             let scratch = try await server.createScratchDatabase()
-            let configuration = MariaDBCatalogConfiguration(
+            var settings = MariaDBCatalogConfiguration(
                 host: scratch.host ?? "127.0.0.1", port: scratch.port ?? 3306, username: scratch.user ?? "",
                 password: scratch.password, database: String(scratch.path.dropFirst()), maximumConnections: 8)
+            if let efSearch { settings.efSearch = efSearch }
+            let configuration = settings
             let catalog = try await MariaDBCatalog.open(configuration: configuration, threadPool: NIOThreadPool.singleton)
             do {
                 #expect(catalog.hasNativeVectors == (self == .mariadb11), "server \(catalog.serverVersion)")

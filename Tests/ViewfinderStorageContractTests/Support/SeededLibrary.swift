@@ -17,13 +17,15 @@ struct SeededLibrary: Sendable {
     /// The vector dimension.
     let dims: Int
 
-    /// Seeds `count` photos into `catalog`.
-    static func seed(_ catalog: any PhotoCatalog, count: Int = 300, dims: Int = 32, seed: UInt64 = 42) async throws -> SeededLibrary {
+    /// Seeds `count` photos into `catalog`, with `given` vectors (one per photo) or random unit vectors.
+    static func seed(
+        _ catalog: any PhotoCatalog, count: Int = 300, dims: Int = 32, seed: UInt64 = 42, vectors given: [[Float]]? = nil
+    ) async throws -> SeededLibrary {
         var generator = SeededGenerator(seed: seed)
         var items: [IndexedPhoto] = []
         var vectorsByPath: [String: [Float]] = [:]
         for index in 0..<count {
-            let vector = generator.unitVector(dims)
+            let vector = given?[index] ?? generator.unitVector(dims)
             let file = SeededData.file(index)
             vectorsByPath[file.relativePath] = vector
             items.append(IndexedPhoto(
