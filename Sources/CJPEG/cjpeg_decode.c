@@ -138,13 +138,16 @@ cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, c
         result->icc_profile_length = icc_length;
     }
 
-    // Reduced precision, as a draft decode: the fast integer DCT, and chroma
-    // replicated instead of interpolated. Both are cheaper, and the cubic
-    // reduction that follows averages their error away.
     cinfo.scale_num = 1;
     cinfo.scale_denom = (unsigned int) denom;
-    cinfo.dct_method = JDCT_IFAST;
-    cinfo.do_fancy_upsampling = FALSE;
+    if (options->reduced_precision) {
+        // A draft decode: the fast integer DCT, and chroma replicated instead of interpolated.
+        cinfo.dct_method = JDCT_IFAST;
+        cinfo.do_fancy_upsampling = FALSE;
+    } else {
+        cinfo.dct_method = JDCT_ISLOW;
+        cinfo.do_fancy_upsampling = TRUE;
+    }
     cinfo.out_color_space = JCS_RGB;
     jpeg_start_decompress(&cinfo);
 

@@ -31,6 +31,9 @@ typedef enum {
 typedef struct {
     /// Decode at 1/scale_denom of the stored size: 1, 2, 4 or 8 (libjpeg's DCT scaling).
     int scale_denom;
+    /// Use the fast integer DCT and no fancy (smoothing) chroma upsampling instead of the accurate DCT and
+    /// interpolated chroma. Cheaper at 1:1; at 1/4 and 1/8 libjpeg-turbo's scaled IDCTs give the same pixels.
+    int reduced_precision;
     /// Refuse files whose entropy-coded data ends before the end of the image.
     int reject_truncated;
     /// Refuse files whose header declares more than this many pixels (width × height, before scaling).
@@ -57,8 +60,8 @@ typedef struct {
     char message[200];
 } cjpeg_result;
 
-/// Decodes the JPEG file at `path` to RGB, with libjpeg's fast integer DCT and without fancy
-/// (smoothing) chroma upsampling, shrinking by `options->scale_denom` while decoding.
+/// Decodes the JPEG file at `path` to RGB, shrinking by `options->scale_denom` while decoding,
+/// optionally at reduced precision (`options->reduced_precision`).
 ///
 /// Never longjmps or writes to stderr. On any status but CJPEG_OK, `result->pixels` and
 /// `result->icc_profile` are NULL.
