@@ -42,7 +42,7 @@ struct VipsDecodePipeline {
             let draftColours = header.isDraftDecodableJPEG
             if isJPEG, draftColours, configuration.shrinkOnLoad == .fast {
                 // Straight through libjpeg: no second libvips open (header, EXIF) and no region
-                // pipeline around the decode, and a cheaper DCT at 1:1 and 1:2 (docs/imaging.md).
+                // pipeline around the decode (docs/imaging.md).
                 let loaded = try VipsImageHandle.draftJPEG(
                     path, shrink: shrink, rejectTruncated: configuration.rejectTruncated,
                     maxPixels: configuration.maxPixels, orientation: orientation
