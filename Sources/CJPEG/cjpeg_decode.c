@@ -44,6 +44,12 @@ static void cjpeg_emit_message(j_common_ptr cinfo, int msg_level) {
         return;
     }
     cinfo->err->num_warnings++;
+    errors->result->warnings++;
+    if (errors->result->warnings == 1) {
+        char buffer[JMSG_LENGTH_MAX];
+        cinfo->err->format_message(cinfo, buffer);
+        snprintf(errors->result->first_warning, sizeof errors->result->first_warning, "%s", buffer);
+    }
     if (cinfo->err->msg_code == JWRN_JPEG_EOF && errors->reject_truncated) {
         cjpeg_record_message(cinfo, errors->result);
         errors->status = CJPEG_TRUNCATED;

@@ -3,11 +3,24 @@ internal import CVips
 import Foundation
 
 extension VipsImageHandle {
-    /// Whether `draftJPEG` can decode a JPEG whose header libvips read as this: YCbCr, RGB or greyscale
-    /// (libvips says sRGB or B_W). CMYK and YCCK stay with libvips, which knows Adobe's inverted inks.
+    /// Whether `draftJPEG` should decode a JPEG whose header libvips read as this: a baseline (single-scan)
+    /// YCbCr, RGB or greyscale one (libvips says sRGB or B_W).
+    ///
+    /// CMYK and YCCK stay with libvips, which knows Adobe's inverted inks. Progressive JPEGs stay too:
+    /// measured per picture, libvips decoded them 10–15% faster than this path, for reasons not found yet,
+    /// while baseline ones were 10–25% faster here.
     var isDraftDecodableJPEG: Bool {
         format == VIPS_FORMAT_UCHAR
             && (interpretation == VIPS_INTERPRETATION_sRGB || interpretation == VIPS_INTERPRETATION_B_W)
+            && !isMultiscanJPEG
+    }
+
+    /// Whether libvips' JPEG loader recorded the file as progressive (several scans).
+    private var isMultiscanJPEG: Bool {
+        // Checking the type first keeps "field not found" out of libvips' shared error buffer.
+        guard vips_image_get_typeof(pointer, "jpeg-multiscan") != 0 else { return false }
+        var value: Int32 = 0
+        return vips_image_get_int(pointer, "jpeg-multiscan", &value) == 0 && value != 0
     }
 
     /// Decodes the JPEG at `path` with libjpeg directly, shrunk by `shrink` (1, 2, 4 or 8) while decoding,
@@ -42,6 +55,14 @@ extension VipsImageHandle {
         case CJPEG_UNREADABLE: throw VipsFailure(operation: "read", message: "libjpeg: \(message)")
         case CJPEG_OUT_OF_MEMORY: throw VipsFailure(operation: "memory", message: "libjpeg: \(message)")
         default: throw VipsFailure(operation: "load", message: "libjpeg: \(message)")
+        }
+        if result.warnings > 0 {
+            // libvips logs libjpeg's warnings (e.g. a truncated file decoded on request); so does this path.
+            let first = withUnsafeBytes(of: result.first_warning) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            cvips_log_warning("\(name): libjpeg: \(first) (\(result.warnings) warnings)")
         }
         guard let pixels = result.pixels else {
             throw VipsFailure(operation: "load", message: "libjpeg returned no pixels")

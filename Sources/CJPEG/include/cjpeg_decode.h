@@ -58,6 +58,10 @@ typedef struct {
     int error_number;
     /// libjpeg's message for a failure, NUL-terminated; empty on success.
     char message[200];
+    /// How many warnings libjpeg gave (corrupt data, or end of data while truncated files are allowed).
+    int warnings;
+    /// The first warning, NUL-terminated; empty when there was none.
+    char first_warning[200];
 } cjpeg_result;
 
 /// Decodes the JPEG file at `path` to RGB, shrinking by `options->scale_denom` while decoding,
