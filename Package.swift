@@ -38,6 +38,9 @@ let package = Package(
         .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
         .systemLibrary(name: "COnnxRuntime"),
         .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
+        // One C function over libjpeg(-turbo): the reduced-precision decode of shrink-on-load `fast`, which
+        // catches libjpeg's longjmp errors in C so they never cross Swift frames.
+        .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
 
         // Thin safe wrappers over the C libraries.
         .target(name: "OnnxRuntime", dependencies: ["COnnxRuntime"], swiftSettings: strictSettings),
@@ -53,7 +56,7 @@ let package = Package(
         .target(
             name: "ViewfinderImaging",
             dependencies: [
-                "CVips", "ViewfinderCore",
+                "CVips", "CJPEG", "ViewfinderCore",
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings

@@ -12,8 +12,9 @@ python3 -m venv --help >/dev/null 2>&1 || need_apt+=(python3-venv python3-pip)
 # MariaDB 11.8 for the tests) serve the MariaDB backend; PostgreSQL + pgvector comes from a PyPI wheel at test time.
 # plasma-workspace-wallpapers (real photographs) and libimage-exiftool-perl (exiftool) feed the imaging tests,
 # the fidelity comparison and `make bench-decode`; chromium (headless) drives the web UI browser test; wrk is the
-# HTTP load generator of `make soak`.
-for pkg in libvips-dev libsqlite3-dev pkg-config libmariadb-dev mariadb-server debootstrap \
+# HTTP load generator of `make soak`. libjpeg62-turbo-dev (libjpeg-turbo ≥ 2.0, for jpeg_read_icc_profile) is the
+# CJPEG target's fast JPEG decode; libvips-dev pulls it in too, but the target links it directly.
+for pkg in libvips-dev libjpeg62-turbo-dev libsqlite3-dev pkg-config libmariadb-dev mariadb-server debootstrap \
     plasma-workspace-wallpapers libimage-exiftool-perl chromium wrk ${VIEWFINDER_EXTRA_APT:-}; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done

@@ -212,6 +212,11 @@ static inline unsigned int cvips_log_set_handler(
         (GLogFunc)func, user_data);
 }
 
+/// Logs `message` as a warning of the "VIPS" domain, so that it reaches the handler libvips' own warnings reach.
+static inline void cvips_log_warning(const char *message) {
+    g_log("VIPS", G_LOG_LEVEL_WARNING, "%s", message);
+}
+
 /// Removes a handler installed with cvips_log_set_handler.
 static inline void cvips_log_remove_handler(const char *domain, unsigned int handler_id) {
     g_log_remove_handler(domain, handler_id);

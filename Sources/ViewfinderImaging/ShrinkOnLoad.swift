@@ -9,7 +9,8 @@ public enum ShrinkOnLoad: String, Sendable, Hashable, CaseIterable {
     case off
     /// Shrink while the shortest side stays at least twice the model size.
     case balanced
-    /// Shrink while the shortest side stays at least the model size, as Pillow's `draft()` does.
+    /// Shrink while the shortest side stays at least the model size, as Pillow's `draft()` does; YCbCr, RGB
+    /// and greyscale JPEGs are decoded by libjpeg directly (fast DCT and plain chroma when shrinking).
     case fast
 
     /// The shortest side must stay at least this many times the model size after shrinking; nil when off.

@@ -39,7 +39,16 @@ struct VipsDecodePipeline {
             let shrink = headroom.map {
                 ResizePlan.jpegShrink(width: width, height: height, side: spec.imageSize, headroom: $0)
             } ?? 1
-            if shrink > 1 {
+            let draftColours = header.isDraftDecodableJPEG
+            if isJPEG, draftColours, configuration.shrinkOnLoad == .fast {
+                // Straight through libjpeg: no second libvips open (header, EXIF) and no region
+                // pipeline around the decode (docs/imaging.md).
+                let loaded = try VipsImageHandle.draftJPEG(
+                    path, shrink: shrink, rejectTruncated: configuration.rejectTruncated,
+                    maxPixels: configuration.maxPixels, orientation: orientation
+                )
+                pixels = try Self.square(from: loaded, plan: plan, orientation: orientation)
+            } else if shrink > 1 {
                 let loaded = try VipsImageHandle.open(
                     path, access: VIPS_ACCESS_SEQUENTIAL, failOn: failOn, jpegShrink: shrink
                 )

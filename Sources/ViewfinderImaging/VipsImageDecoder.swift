@@ -9,7 +9,9 @@ public import ViewfinderCore
 /// centre crop, normalise):
 /// 1. read the header only; refuse images above ``ImagingConfiguration/maxPixels``;
 /// 2. for JPEG, let libjpeg shrink by 2/4/8 while decoding, as far as
-///    ``ImagingConfiguration/shrinkOnLoad`` allows (`.off` is exact mode);
+///    ``ImagingConfiguration/shrinkOnLoad`` allows (`.off` is exact mode); in `.fast`,
+///    YCbCr/RGB/greyscale JPEGs are decoded by libjpeg directly (fast DCT and plain
+///    chroma when shrinking) instead of libvips' loader;
 /// 3. convert to 8-bit sRGB (CMYK, greyscale, 16-bit, palette) and drop alpha;
 ///    8-bit CMYK without a profile uses Pillow's formula, as the reference does;
 /// 4. resize with the cubic kernel and crop the centre square (or squash);

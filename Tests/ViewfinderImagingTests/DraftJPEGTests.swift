@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import ViewfinderCore
+import ViewfinderImaging
+
+/// Shrink-on-load `fast` decodes YCbCr and greyscale JPEGs with libjpeg directly (reduced precision);
+/// these pin that it still agrees with libvips' exact decode and handles the layouts libvips did.
+@Suite("VipsImageDecoder: the direct libjpeg decode of shrink-on-load fast")
+struct DraftJPEGTests {
+    @Test("fast agrees with exact mode on a detailed picture, at every shrink factor", arguments: [
+        (640, 480), (1000, 900), (2000, 1800), (3600, 2000),
+    ])
+    func agreesWithExact(width: Int, height: Int) async throws {
+        try await ImagingFixture.with { fixture in
+            let file = try await fixture.write(try Pictures.asymmetric(width: width, height: height), as: "detail.jpg")
+            let spec = ImagingFixture.clip
+            let fast = try await fixture.decoder(ImagingConfiguration(shrinkOnLoad: .fast)).decode(file, for: spec)
+            let exact = try await fixture.decoder(ImagingConfiguration(shrinkOnLoad: .off)).decode(file, for: spec)
+            #expect(fast.width == width && fast.height == height)
+            let difference = fast.tensor.difference(to: exact.tensor)
+            #expect(difference.mean <= 0.03, "\(width)×\(height): \(difference)")
+        }
+    }
+
+    @Test("a greyscale JPEG becomes three equal bands")
+    func greyscaleJPEG() async throws {
+        try await ImagingFixture.with { fixture in
+            let pixels = try PixelBuffer.solid(width: 900, height: 700, layout: .grey, colour: [0x80])
+            let file = try await fixture.write(pixels, as: "grey.jpg")
+            let decoded = try await fixture.decoder(ImagingConfiguration(shrinkOnLoad: .fast))
+                .decode(file, for: ImagingFixture.clip)
+            #expect(decoded.width == 900 && decoded.height == 700)
+            let colour = decoded.tensor.meanColour(x: 0..<224, y: 0..<224, spec: ImagingFixture.clip)
+            #expect(colour.allSatisfy { abs($0 - 128) < 1.5 }, "expected mid grey, got \(colour)")
+        }
+    }
+
+    @Test("a truncated large JPEG is refused in fast mode, and decoded when allowed")
+    func truncatedLargeJPEG() async throws {
+        try await ImagingFixture.with { fixture in
+            // Large enough that fast mode shrinks it by 4 while decoding.
+            let good = try await fixture.write(try Pictures.asymmetric(width: 2000, height: 1800), as: "whole.jpg")
+            let bytes = try Data(contentsOf: good)
+            let file = try fixture.writeBytes(bytes.prefix(bytes.count * 3 / 4), as: "cut.jpg")
+            let error = try await DecodeErrorTests.failure(decoding: file, with: fixture)
+            #expect(error.code == .decodeFailed)
+            #expect(error.message == "cut.jpg: file is truncated or corrupt")
+            let lenient = ImagingConfiguration(rejectTruncated: false, shrinkOnLoad: .fast)
+            let decoded = try await fixture.decoder(lenient).decode(file, for: ImagingFixture.clip)
+            #expect(decoded.width == 2000 && decoded.height == 1800)
+        }
+    }
+}
