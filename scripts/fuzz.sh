@@ -26,7 +26,7 @@ for target in $targets; do
     # outside Viewfinder's code; RELIABILITY.md), so leak detection is off for the one target that reads files.
     leaks=1; [ "$target" = fuzz-model-config ] && leaks=0
     # Swift's backtracer would take the crash signal from libFuzzer, which then writes no crash input.
-    ASAN_OPTIONS="detect_leaks=$leaks" SWIFT_BACKTRACE=enable=no "$bin/$target" "$corpus" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
+    LSAN_OPTIONS="suppressions=$PWD/fuzzing/lsan.supp" ASAN_OPTIONS="detect_leaks=$leaks" SWIFT_BACKTRACE=enable=no "$bin/$target" "$corpus" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
         -rss_limit_mb=2048 -detect_leaks="$leaks" -artifact_prefix="$artifacts/" -print_final_stats=1 >"$log" 2>&1
     code=$?
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
