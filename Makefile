@@ -55,6 +55,8 @@ clean-demo:
 
 ## Vector search: the in-process index against numpy, sqlite-vec and pgvector (SIZES=10000,100000 for a quick run).
 SIZES ?= 10000,100000,1000000
+## Extra arguments of tools/bench/search_reference.py, e.g. "--pgvector-max 1000000 --pgvector-max-64 100000".
+SEARCH_REFERENCE_ARGS ?=
 bench-search: bootstrap
 	$(PYTHON) -m pip install -q -r tools/requirements-bench.txt
 	swift build -c release --product viewfinder-bench
@@ -62,7 +64,7 @@ bench-search: bootstrap
 	@set -e; url="$${VIEWFINDER_TEST_POSTGRES_URL:-}"; own=; \
 	if [ -z "$$url" ]; then export VIEWFINDER_SERVERS_DIR=/tmp/viewfinder-bench-servers; url="$$(./scripts/postgres-start.sh)"; own=1; fi; \
 	status=0; env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(PYTHON) tools/bench/search_reference.py --out-dir var/bench/search \
-		--sizes $(SIZES) --postgres "$$url" || status=$$?; \
+		--sizes $(SIZES) --postgres "$$url" $(SEARCH_REFERENCE_ARGS) || status=$$?; \
 	if [ -n "$$own" ]; then ./scripts/postgres-stop.sh; fi; exit $$status
 	@# A text query end to end at 100k photos, with the UForm3-shaped int8 bench model of `make bench-encoder`.
 	@if [ -f $(BENCH_MODELS)/bench-uform3-multilingual-base-int8/text_encoder.onnx ]; then \

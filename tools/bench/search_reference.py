@@ -251,6 +251,8 @@ def main():
     parser.add_argument("--queries", type=int, default=50)
     parser.add_argument("--postgres", default="", help="a PostgreSQL server URL with pgvector (omit to skip)")
     parser.add_argument("--pgvector-max", type=int, default=100000, help="largest set loaded into pgvector")
+    parser.add_argument("--pgvector-max-64", type=int, default=0,
+                        help="largest 64-d set loaded into pgvector (0: as --pgvector-max)")
     parser.add_argument("--pgvector-max-768", type=int, default=10000,
                         help="largest 768-d set loaded into pgvector (its HNSW build takes minutes on 2 cores)")
     args = parser.parse_args()
@@ -280,7 +282,8 @@ def main():
                     entry.update({"sqlite_vec_p50_ms": s50, "sqlite_vec_p99_ms": s99, "sqlite_vec_build_s": build,
                                   "sqlite_vec_recall": vec_recall})
                 entries.append(entry)
-            if args.postgres and n <= (args.pgvector_max_768 if d == 768 else args.pgvector_max):
+            limit = {768: args.pgvector_max_768, 64: args.pgvector_max_64 or args.pgvector_max}.get(d, args.pgvector_max)
+            if args.postgres and n <= limit:
                 measured = bench_pgvector(args.postgres, data, qs, truths)
                 for entry in entries:
                     entry.update(measured[entry["filter"]])
