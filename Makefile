@@ -109,6 +109,11 @@ fuzz: bootstrap
 	./scripts/api-fuzz.sh "$$(swift build --show-bin-path)/viewfinder" $(API_FUZZ_EXAMPLES)
 
 ## The test suite under AddressSanitizer and ThreadSanitizer (own scratch paths; SANITIZERS=address for ASan only,
-## SANITIZE_FILTER=regex to narrow). Needs the database servers' VIEWFINDER_TEST_*_URL like `make test`.
+## SANITIZE_FILTER=regex to narrow). Uses the database servers of VIEWFINDER_TEST_*_URL, else starts its own like `make test`.
 sanitize: bootstrap
+	@set -euo pipefail; \
+	if [ -z "$${VIEWFINDER_TEST_POSTGRES_URL:-}" ]; then \
+		mkdir -p var; ./scripts/test-servers.sh start > var/test-servers.env; \
+		trap './scripts/test-servers.sh stop' EXIT; source var/test-servers.env; \
+	fi; \
 	./scripts/sanitize.sh
