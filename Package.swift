@@ -202,7 +202,10 @@ let package = Package(
         .testTarget(name: "ViewfinderCoreTests", dependencies: ["ViewfinderCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "ViewfinderAppTests",
-            dependencies: ["ViewfinderApp", "ViewfinderHTTP", "OnnxRuntime", "ViewfinderImaging", "ViewfinderTestSupport", "VectorIndex"],
+            dependencies: [
+                "ViewfinderApp", "ViewfinderHTTP", "ViewfinderPostgres", "ViewfinderMariaDB", "OnnxRuntime", "ViewfinderImaging",
+                "ViewfinderTestSupport", "VectorIndex",
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ViewfinderImagingTests",

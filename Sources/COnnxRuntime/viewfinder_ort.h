@@ -232,7 +232,8 @@ typedef struct VFOrtApi {
     /* 127 */ void *_Nullable GetStringTensorElementLength;
     /* 128 */ void *_Nullable GetStringTensorElement;
     /* 129 */ void *_Nullable FillStringTensorElement;
-    /* 130 */ void *_Nullable AddSessionConfigEntry;
+    /* 130 */ VFOrtStatus *_Nullable (*AddSessionConfigEntry)(VFOrtSessionOptions *options, const char *key,
+                                                               const char *value);
     /* 131 */ void *_Nullable CreateAllocator;
     /* 132 */ void *_Nullable ReleaseAllocator;
     /* 133 */ void *_Nullable RunWithBinding;

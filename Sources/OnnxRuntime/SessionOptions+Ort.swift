@@ -19,7 +19,7 @@ extension SessionOptions {
         }
         do throws(OnnxRuntimeError) {
             let context = "Could not apply ONNX Runtime session options"
-            let statuses = [
+            var statuses = [
                 functions.api.SetIntraOpNumThreads(options, intraOp),
                 functions.api.SetInterOpNumThreads(options, interOp),
                 functions.api.SetSessionGraphOptimizationLevel(options, graphOptimizationLevel.rawValue),
@@ -28,6 +28,12 @@ extension SessionOptions {
                     ? functions.api.EnableCpuMemArena(options)
                     : functions.api.DisableCpuMemArena(options),
             ]
+            if !allowSpinning {
+                // Session config keys documented in onnxruntime_session_options_config_keys.h.
+                for key in ["session.intra_op.allow_spinning", "session.inter_op.allow_spinning"] {
+                    statuses.append(functions.api.AddSessionConfigEntry(options, key, "0"))
+                }
+            }
             // Every status is checked (and so released), even after the first failure.
             var firstError: OnnxRuntimeError?
             for status in statuses {

@@ -32,6 +32,9 @@ public struct SessionOptions: Sendable, Hashable {
     public var executionMode: ExecutionMode
     /// Where operators run; anything but the CPU must be compiled into the loaded library.
     public var executionProvider: ExecutionProvider
+    /// Whether idle worker threads spin while waiting for work (ONNX Runtime's default); off hands the cores to
+    /// other work between operators, such as decoding the next pictures.
+    public var allowSpinning: Bool
 
     /// Creates options; the defaults are ONNX Runtime's own, on the CPU.
     public init(
@@ -40,7 +43,8 @@ public struct SessionOptions: Sendable, Hashable {
         graphOptimizationLevel: GraphOptimizationLevel = .all,
         enableCPUMemArena: Bool = true,
         executionMode: ExecutionMode = .sequential,
-        executionProvider: ExecutionProvider = .cpu
+        executionProvider: ExecutionProvider = .cpu,
+        allowSpinning: Bool = true
     ) {
         self.intraOpThreads = intraOpThreads
         self.interOpThreads = interOpThreads
@@ -48,5 +52,6 @@ public struct SessionOptions: Sendable, Hashable {
         self.enableCPUMemArena = enableCPUMemArena
         self.executionMode = executionMode
         self.executionProvider = executionProvider
+        self.allowSpinning = allowSpinning
     }
 }

@@ -33,7 +33,7 @@ extension ViewfinderApplication {
             threadPool.start()
             do {
                 let catalog = try await MariaDBCatalog.open(
-                    configuration: Self.mariaDBConfiguration(address, wait: configuration.databaseWait), threadPool: threadPool)
+                    configuration: try Self.mariaDBConfiguration(address, wait: configuration.databaseWait), threadPool: threadPool)
                 do {
                     let result = try await body(catalog.hasNativeVectors ? catalog : inProcessIndex(catalog))
                     await catalog.close()
@@ -77,14 +77,18 @@ extension ViewfinderApplication {
             vectorPrecision: try DatabaseLocation.precision(address.options))
         configuration.connectionWaitLimit = wait
         configuration.connectionWait = min(configuration.connectionWait, wait)
+        if let efSearch = try DatabaseLocation.efSearch(address.options) { configuration.efSearch = efSearch }
         return configuration
     }
 
-    static func mariaDBConfiguration(_ address: DatabaseServerAddress, wait: Duration) -> MariaDBCatalogConfiguration {
+    static func mariaDBConfiguration(
+        _ address: DatabaseServerAddress, wait: Duration
+    ) throws(ViewfinderError) -> MariaDBCatalogConfiguration {
         var configuration = MariaDBCatalogConfiguration(
             host: address.host == "localhost" ? "127.0.0.1" : address.host, port: address.port, username: address.user,
             password: address.password, database: address.database, maximumConnections: databaseThreads)
         configuration.connectionWait = wait
+        if let efSearch = try DatabaseLocation.efSearch(address.options) { configuration.efSearch = efSearch }
         return configuration
     }
 

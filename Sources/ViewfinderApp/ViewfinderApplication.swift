@@ -75,8 +75,12 @@ public final class ViewfinderApplication: Sendable {
 
     /// An image embedder for `descriptor`.
     public func imageEmbedder(_ descriptor: ClipModelDescriptor) throws(ViewfinderError) -> any ImageEmbedding {
-        try OnnxImageEmbedder(
-            descriptor: descriptor, runtime: try runtime(), options: sessionOptions, threadPool: inferencePool)
+        // Indexing decodes the next batch while this one is encoded: encoder threads that spin between
+        // operators would take the cores the decoder needs.
+        var options = sessionOptions
+        options.allowSpinning = false
+        return try OnnxImageEmbedder(
+            descriptor: descriptor, runtime: try runtime(), options: options, threadPool: inferencePool)
     }
 
     /// A text embedder for `descriptor`.

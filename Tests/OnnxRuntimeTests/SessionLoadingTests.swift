@@ -67,10 +67,11 @@ struct SessionLoadingTests {
         let x: [Float] = [1, 2, 3, 4]
         try Fixtures.withModelFile(TestModels.affine, name: "affine.onnx") { path in
             for mode in SessionOptions.ExecutionMode.allCases {
-                for arena in [true, false] {
+                for (arena, spinning) in [(true, true), (false, false)] {
                     let options = SessionOptions(
-                        intraOpThreads: 1, interOpThreads: 1,
-                        graphOptimizationLevel: level, enableCPUMemArena: arena, executionMode: mode
+                        intraOpThreads: 2, interOpThreads: 1,
+                        graphOptimizationLevel: level, enableCPUMemArena: arena, executionMode: mode,
+                        allowSpinning: spinning
                     )
                     let session = try InferenceSession(runtime: runtime, modelPath: path, options: options)
                     let output = try session.run(["x": Tensor(shape: [1, 4], floats: x)], outputNames: ["y"])

@@ -242,6 +242,7 @@ def bench_pgvector(url, data, qs, truths):
 
 
 def main():
+    global HNSW_EF_SWEEP
     parser = argparse.ArgumentParser()
     parser.add_argument("--out-dir", default="var/bench/search")
     parser.add_argument("--sizes", default="10000,100000,1000000")
@@ -255,7 +256,10 @@ def main():
                         help="largest 64-d set loaded into pgvector (0: as --pgvector-max)")
     parser.add_argument("--pgvector-max-768", type=int, default=10000,
                         help="largest 768-d set loaded into pgvector (its HNSW build takes minutes on 2 cores)")
+    parser.add_argument("--ef-sweep", default=",".join(map(str, HNSW_EF_SWEEP)),
+                        help="hnsw.ef_search values measured on each HNSW index (pgvector allows up to 1000)")
     args = parser.parse_args()
+    HNSW_EF_SWEEP = tuple(int(x) for x in args.ef_sweep.split(","))
     os.makedirs(args.out_dir, exist_ok=True)
 
     results = []
@@ -267,8 +271,8 @@ def main():
                 continue
             data = dataset(n, d)
             path = os.path.join(args.out_dir, f"data-{n}-{d}.f32")
-            if not os.path.exists(path) or os.path.getsize(path) != data.nbytes:
-                data.astype("<f4").tofile(path)
+            # Always rewritten: a file left by an older generator has the same size but other vectors.
+            data.astype("<f4").tofile(path)
             rows = filter_rows(n)
             entries, truths = [], {}
             for label, subset in (("none", None), ("5%", rows)):

@@ -18,8 +18,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses a database URL; unsupported schemes and malformed URLs get an error that says what is supported.
     ///
-    /// Options: `?vector_precision=float16` (SQLite blobs, PostgreSQL `halfvec`) and, for PostgreSQL,
-    /// `?sslmode=disable|prefer|require`.
+    /// Options: `?vector_precision=float16` (SQLite blobs, PostgreSQL `halfvec`), for PostgreSQL
+    /// `?sslmode=disable|prefer|require`, and for PostgreSQL and MariaDB ≥ 11.7 `?ef_search=N` (1–1000).
     public init(url: String) throws(ViewfinderError) {
         let scheme = url.split(separator: ":", maxSplits: 1).first.map { String($0).lowercased() } ?? url
         switch scheme {
@@ -57,6 +57,15 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         case .postgres(let address): address.redacted(scheme: "postgres")
         case .mariadb(let address): address.redacted(scheme: "mariadb")
         }
+    }
+
+    /// The configured approximate-search breadth (`ef_search` option), or nil for the backend's default.
+    static func efSearch(_ options: [String: String]) throws(ViewfinderError) -> Int? {
+        guard let value = options["ef_search"] else { return nil }
+        guard let number = Int(value), (1...1000).contains(number) else {
+            throw ViewfinderError(.configurationInvalid, "ef_search must be a whole number from 1 to 1000, not '\(value)'")
+        }
+        return number
     }
 
     /// The configured vector precision (`vector_precision` option).
