@@ -75,12 +75,10 @@ public final class ViewfinderApplication: Sendable {
 
     /// An image embedder for `descriptor`.
     public func imageEmbedder(_ descriptor: ClipModelDescriptor) throws(ViewfinderError) -> any ImageEmbedding {
-        // Indexing decodes the next batch while this one is encoded: encoder threads that spin between
-        // operators would take the cores the decoder needs.
-        var options = sessionOptions
-        options.allowSpinning = false
-        return try OnnxImageEmbedder(
-            descriptor: descriptor, runtime: try runtime(), options: options, threadPool: inferencePool)
+        // ONNX Runtime's spinning worker threads stay on: turning them off (`SessionOptions.allowSpinning`) to
+        // leave the cores to the decoder measured no gain end to end (docs/indexing.md, "Defaults").
+        try OnnxImageEmbedder(
+            descriptor: descriptor, runtime: try runtime(), options: sessionOptions, threadPool: inferencePool)
     }
 
     /// A text embedder for `descriptor`.
