@@ -11,7 +11,7 @@ struct DatabaseTuningTests {
         let plain = DatabaseServerAddress(host: "h", port: 5432, user: "u", password: nil, database: "d", options: [:])
         let tuned = DatabaseServerAddress(
             host: "h", port: 5432, user: "u", password: nil, database: "d", options: ["ef_search": "800"])
-        #expect(try ViewfinderApplication.postgresConfiguration(plain, wait: .seconds(120)).efSearch == 200)
+        #expect(try ViewfinderApplication.postgresConfiguration(plain, wait: .seconds(120)).efSearch == 1000)
         let postgres = try ViewfinderApplication.postgresConfiguration(tuned, wait: .seconds(30))
         #expect(postgres.efSearch == 800)
         #expect(postgres.connectionWaitLimit == .seconds(30) && postgres.connectionWait == .seconds(10))
