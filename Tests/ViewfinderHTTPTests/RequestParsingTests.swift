@@ -69,12 +69,14 @@ struct RequestParsingTests {
         for _ in 0..<5 { await throttle.recordFailure(client: "203.0.113.9", now: start) }
         #expect(await throttle.retryAfter(client: "203.0.113.9", now: start) == 60)
         #expect(await throttle.retryAfter(client: "127.0.0.1", now: start) == nil)
-        // Beyond maxClients, new addresses share one slot instead of growing memory without bound.
+        // Beyond maxClients, untracked addresses share one slot: memory stays bounded and they are still limited.
         await throttle.recordFailure(client: "198.51.100.1", now: start)
         await throttle.recordFailure(client: "198.51.100.2", now: start)
         await throttle.recordFailure(client: "198.51.100.3", now: start)
-        #expect(await throttle.retryAfter(client: "", now: start) == 60)
-        #expect(await throttle.retryAfter(client: "127.0.0.1", now: start) == nil)
+        #expect(await throttle.retryAfter(client: "198.51.100.4", now: start) == 60)
+        #expect(await throttle.retryAfter(client: "198.51.100.1", now: start) == nil)
+        // Once their failures leave the window, the slots are freed for new addresses.
+        #expect(await throttle.retryAfter(client: "198.51.100.4", now: start.addingTimeInterval(61)) == nil)
     }
 
     @Test func shortAPITokensAreRefusedAndNewTokensAreLongAndRandom() throws {

@@ -19,9 +19,10 @@ actor LoginThrottle {
 
     /// Seconds until `client` may try again, or nil when an attempt is allowed now.
     func retryAfter(client: String, now: Date = Date()) -> Int? {
-        guard var times = failures[client] else { return nil }
+        let key = slot(for: client)
+        guard var times = failures[key] else { return nil }
         times.removeAll { now.timeIntervalSince($0) >= window }
-        failures[client] = times.isEmpty ? nil : times
+        failures[key] = times.isEmpty ? nil : times
         guard times.count >= limit, let oldest = times.first else { return nil }
         return max(1, Int((window - now.timeIntervalSince(oldest)).rounded(.up)))
     }
@@ -29,9 +30,14 @@ actor LoginThrottle {
     /// Records a failed attempt by `client`.
     func recordFailure(client: String, now: Date = Date()) {
         if failures[client] == nil, failures.count >= maxClients { forgetExpired(now: now) }
-        // Many addresses at once (a distributed guess): they share one slot rather than growing memory.
-        let key = failures[client] == nil && failures.count >= maxClients ? "" : client
-        failures[key, default: []].append(now)
+        failures[slot(for: client), default: []].append(now)
+    }
+
+    /// Where `client`'s failures count: under its own address, or — once `maxClients` addresses are tracked (a
+    /// distributed guess) — in one slot shared by every untracked address, so memory stays bounded and the
+    /// newcomers are still limited, together.
+    private func slot(for client: String) -> String {
+        failures[client] == nil && failures.count >= maxClients ? "" : client
     }
 
     /// Drops clients whose failures all lie outside the window.
