@@ -209,7 +209,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ViewfinderImagingTests",
-            dependencies: ["ViewfinderImaging", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: ["ViewfinderImaging", "CJPEG", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: strictSettings
         ),
         .testTarget(

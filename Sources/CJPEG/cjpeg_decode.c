@@ -8,9 +8,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <jpeglib.h>
 #include <jerror.h>
+
+#include "cjpeg_scan_filter.h"
+
+// The file's bytes, and the reduced copy of a progressive one; freed on every way out.
+typedef struct {
+    unsigned char *data;
+    size_t length;
+    unsigned char *filtered;
+} cjpeg_buffers;
 
 // libjpeg's error manager, extended with where to jump back to and what to report.
 typedef struct {
@@ -19,6 +33,7 @@ typedef struct {
     int reject_truncated;
     cjpeg_status status;
     cjpeg_result *result;
+    cjpeg_buffers *buffers;
 } cjpeg_errors;
 
 static void cjpeg_record_message(j_common_ptr cinfo, cjpeg_result *result) {
@@ -73,6 +88,113 @@ static void cjpeg_release(cjpeg_result *result) {
     result->height = 0;
 }
 
+// Releases the decompressor and the file's bytes.
+static void cjpeg_finish(struct jpeg_decompress_struct *cinfo, cjpeg_buffers *buffers) {
+    jpeg_destroy_decompress(cinfo);
+    free(buffers->data);
+    buffers->data = NULL;
+    free(buffers->filtered);
+    buffers->filtered = NULL;
+}
+
+// Allocates the output and reads every scanline into it, 16 rows per call.
+static cjpeg_status cjpeg_read_pixels(struct jpeg_decompress_struct *cinfo, cjpeg_result *result) {
+    if (cinfo->output_components != 3 || cinfo->output_width == 0 || cinfo->output_height == 0
+        || cinfo->output_width > INT_MAX / 3 || cinfo->output_height > INT_MAX) {
+        snprintf(result->message, sizeof result->message, "unexpected output %ux%u with %d components",
+            cinfo->output_width, cinfo->output_height, cinfo->output_components);
+        return CJPEG_CORRUPT;
+    }
+    size_t stride = (size_t) cinfo->output_width * 3;
+    if (cinfo->output_height > SIZE_MAX / stride) {
+        return CJPEG_OUT_OF_MEMORY;
+    }
+    result->pixels = malloc(stride * cinfo->output_height);
+    if (result->pixels == NULL) {
+        snprintf(result->message, sizeof result->message, "no memory for %ux%u pixels",
+            cinfo->output_width, cinfo->output_height);
+        return CJPEG_OUT_OF_MEMORY;
+    }
+    result->width = (int) cinfo->output_width;
+    result->height = (int) cinfo->output_height;
+    while (cinfo->output_scanline < cinfo->output_height) {
+        JSAMPROW rows[16];
+        JDIMENSION want = cinfo->output_height - cinfo->output_scanline;
+        if (want > 16) {
+            want = 16;
+        }
+        for (JDIMENSION row = 0; row < want; row++) {
+            rows[row] = result->pixels + (size_t) (cinfo->output_scanline + row) * stride;
+        }
+        if (jpeg_read_scanlines(cinfo, rows, want) == 0) {
+            // Only a suspending data source returns no rows; the memory source never does.
+            snprintf(result->message, sizeof result->message, "libjpeg returned no rows");
+            return CJPEG_CORRUPT;
+        }
+    }
+    return CJPEG_OK;
+}
+
+// Reads the whole file: one read instead of libjpeg's 4 KB refills, and the bytes stay put for
+// `cjpeg_drop_ac_scans` and for the decode even if the file changes meanwhile.
+static cjpeg_status cjpeg_read_file(const char *path, unsigned char **data, size_t *length, cjpeg_result *result) {
+    FILE *file = fopen(path, "rb");
+    if (file == NULL) {
+        result->error_number = errno;
+        snprintf(result->message, sizeof result->message, "%s", strerror(errno));
+        return CJPEG_UNREADABLE;
+    }
+    struct stat status;
+    if (fstat(fileno(file), &status) != 0 || status.st_size <= 0) {
+        result->error_number = errno;
+        snprintf(result->message, sizeof result->message, "the file is empty or cannot be read");
+        fclose(file);
+        return CJPEG_UNREADABLE;
+    }
+    size_t size = (size_t) status.st_size;
+    unsigned char *buffer = malloc(size);
+    if (buffer == NULL) {
+        fclose(file);
+        snprintf(result->message, sizeof result->message, "no memory for a %zu-byte file", size);
+        return CJPEG_OUT_OF_MEMORY;
+    }
+    size_t got = fread(buffer, 1, size, file);
+    int failed = ferror(file);
+    fclose(file);
+    if (failed || got == 0) {
+        free(buffer);
+        result->error_number = errno;
+        snprintf(result->message, sizeof result->message, "the file cannot be read");
+        return CJPEG_UNREADABLE;
+    }
+    // A file that shrank while being read is decoded as far as it goes (libjpeg then warns of the early end).
+    *data = buffer;
+    *length = got;
+    return CJPEG_OK;
+}
+
+// For a progressive JPEG decoded at 1/8, libjpeg-turbo reconstructs every component whose IDCT is 1×1 from
+// its DC coefficient alone (jpeg_idct_1x1), yet would entropy-decode all its AC scans, most of the file.
+// Flags those components so their AC scans can be dropped before decoding; the pixels are the same.
+// Chroma stored at half resolution gets a 2×2 IDCT (libjpeg scales it up in the IDCT), which reads AC
+// coefficients, so its scans stay. Returns whether any component can be flagged.
+static int cjpeg_dc_only_components(struct jpeg_decompress_struct *cinfo, unsigned char dc_only[256]) {
+    if (!cinfo->progressive_mode || cinfo->scale_denom != 8) {
+        return 0;
+    }
+    jpeg_calc_output_dimensions(cinfo);
+    memset(dc_only, 0, 256);
+    int any = 0;
+    for (int index = 0; index < cinfo->num_components; index++) {
+        jpeg_component_info *component = &cinfo->comp_info[index];
+        if (component->DCT_scaled_size == 1) {
+            dc_only[component->component_id & 0xFF] = 1;
+            any = 1;
+        }
+    }
+    return any;
+}
+
 cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, cjpeg_result *result) {
     memset(result, 0, sizeof *result);
     int denom = options->scale_denom;
@@ -80,11 +202,10 @@ cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, c
         snprintf(result->message, sizeof result->message, "unsupported scale 1/%d", denom);
         return CJPEG_CORRUPT;
     }
-    FILE *file = fopen(path, "rb");
-    if (file == NULL) {
-        result->error_number = errno;
-        snprintf(result->message, sizeof result->message, "%s", strerror(errno));
-        return CJPEG_UNREADABLE;
+    cjpeg_buffers buffers = { NULL, 0, NULL };
+    cjpeg_status read = cjpeg_read_file(path, &buffers.data, &buffers.length, result);
+    if (read != CJPEG_OK) {
+        return read;
     }
 
     struct jpeg_decompress_struct cinfo;
@@ -97,19 +218,39 @@ cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, c
     errors.reject_truncated = options->reject_truncated;
     errors.status = CJPEG_OK;
     errors.result = result;
+    errors.buffers = &buffers;
 
     if (setjmp(errors.jump) != 0) {
         cjpeg_status failed = errors.status;
-        jpeg_destroy_decompress(&cinfo);
-        fclose(file);
+        cjpeg_finish(&cinfo, errors.buffers);
         cjpeg_release(result);
         return failed;
     }
 
     jpeg_create_decompress(&cinfo);
-    jpeg_stdio_src(&cinfo, file);
+    jpeg_mem_src(&cinfo, buffers.data, (unsigned long) buffers.length);
     jpeg_save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);
     jpeg_read_header(&cinfo, TRUE);
+    cinfo.scale_num = 1;
+    cinfo.scale_denom = (unsigned int) denom;
+
+    unsigned char dc_only[256];
+    if (cjpeg_dc_only_components(&cinfo, dc_only)) {
+        buffers.filtered = malloc(buffers.length);
+        size_t kept = buffers.filtered == NULL
+            ? 0 : cjpeg_drop_ac_scans(buffers.data, buffers.length, dc_only, buffers.filtered);
+        if (kept > 0) {
+            // Start again on the reduced stream; the marker settings survive the abort.
+            jpeg_abort_decompress(&cinfo);
+            jpeg_mem_src(&cinfo, buffers.filtered, (unsigned long) kept);
+            jpeg_read_header(&cinfo, TRUE);
+            cinfo.scale_num = 1;
+            cinfo.scale_denom = (unsigned int) denom;
+            // With the AC scans gone, block smoothing would see them as "not yet received" and estimate
+            // them; the full file never smooths, and the 1×1 IDCT ignores AC anyway.
+            cinfo.do_block_smoothing = FALSE;
+        }
+    }
 
     cjpeg_status early = CJPEG_OK;
     switch (cinfo.jpeg_color_space) {
@@ -132,8 +273,7 @@ cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, c
             cinfo.image_width, cinfo.image_height);
     }
     if (early != CJPEG_OK) {
-        jpeg_destroy_decompress(&cinfo);
-        fclose(file);
+        cjpeg_finish(&cinfo, &buffers);
         return early;
     }
 
@@ -144,8 +284,6 @@ cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, c
         result->icc_profile_length = icc_length;
     }
 
-    cinfo.scale_num = 1;
-    cinfo.scale_denom = (unsigned int) denom;
     if (options->reduced_precision) {
         // A draft decode: the fast integer DCT, and chroma replicated instead of interpolated.
         cinfo.dct_method = JDCT_IFAST;
@@ -157,54 +295,32 @@ cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, c
     cinfo.out_color_space = JCS_RGB;
     jpeg_start_decompress(&cinfo);
 
-    if (cinfo.output_components != 3 || cinfo.output_width == 0 || cinfo.output_height == 0
-        || cinfo.output_width > INT_MAX / 3 || cinfo.output_height > INT_MAX) {
-        snprintf(result->message, sizeof result->message, "unexpected output %ux%u with %d components",
-            cinfo.output_width, cinfo.output_height, cinfo.output_components);
-        jpeg_destroy_decompress(&cinfo);
-        fclose(file);
+    cjpeg_status decoded = cjpeg_read_pixels(&cinfo, result);
+    if (decoded != CJPEG_OK) {
+        cjpeg_finish(&cinfo, &buffers);
         cjpeg_release(result);
-        return CJPEG_CORRUPT;
-    }
-    size_t stride = (size_t) cinfo.output_width * 3;
-    if (cinfo.output_height > SIZE_MAX / stride) {
-        jpeg_destroy_decompress(&cinfo);
-        fclose(file);
-        cjpeg_release(result);
-        return CJPEG_OUT_OF_MEMORY;
-    }
-    result->pixels = malloc(stride * cinfo.output_height);
-    if (result->pixels == NULL) {
-        snprintf(result->message, sizeof result->message, "no memory for %ux%u pixels",
-            cinfo.output_width, cinfo.output_height);
-        jpeg_destroy_decompress(&cinfo);
-        fclose(file);
-        cjpeg_release(result);
-        return CJPEG_OUT_OF_MEMORY;
-    }
-    result->width = (int) cinfo.output_width;
-    result->height = (int) cinfo.output_height;
-
-    while (cinfo.output_scanline < cinfo.output_height) {
-        JSAMPROW rows[16];
-        JDIMENSION want = cinfo.output_height - cinfo.output_scanline;
-        if (want > 16) {
-            want = 16;
-        }
-        for (JDIMENSION row = 0; row < want; row++) {
-            rows[row] = result->pixels + (size_t) (cinfo.output_scanline + row) * stride;
-        }
-        if (jpeg_read_scanlines(&cinfo, rows, want) == 0) {
-            // Only a suspending data source returns no rows; the stdio source never does.
-            snprintf(result->message, sizeof result->message, "libjpeg returned no rows");
-            jpeg_destroy_decompress(&cinfo);
-            fclose(file);
-            cjpeg_release(result);
-            return CJPEG_CORRUPT;
-        }
+        return decoded;
     }
     jpeg_finish_decompress(&cinfo);
-    jpeg_destroy_decompress(&cinfo);
-    fclose(file);
+    cjpeg_finish(&cinfo, &buffers);
     return CJPEG_OK;
+}
+
+int cjpeg_retain_freed_memory(long long bytes) {
+#if defined(__GLIBC__)
+    if (bytes <= 0 || bytes > INT_MAX) {
+        return -1;
+    }
+    // 32 MiB is the largest mmap threshold glibc accepts on 64-bit systems. The trim threshold alone did
+    // not keep the memory of a thread's arena (measured: every decode still faulted its buffers in); a top
+    // pad does, as a heap then grows and shrinks in steps of that size.
+    if (mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024) != 1 || mallopt(M_TRIM_THRESHOLD, (int) bytes) != 1
+        || mallopt(M_TOP_PAD, (int) (bytes / 2)) != 1) {
+        return -1;
+    }
+    return 0;
+#else
+    (void) bytes;
+    return -1;
+#endif
 }

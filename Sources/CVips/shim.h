@@ -177,9 +177,9 @@ static inline gchar **cvips_image_field_names(VipsImage *image) {
 
 // MARK: - Saving
 
-/// Saves as baseline JPEG with the given quality; metadata (EXIF) is kept.
-static inline int cvips_jpegsave(VipsImage *in, const char *filename, int quality) {
-    return vips_jpegsave(in, filename, "Q", quality, NULL);
+/// Saves as JPEG with the given quality, progressive when `interlace` is non-zero; metadata (EXIF) is kept.
+static inline int cvips_jpegsave(VipsImage *in, const char *filename, int quality, int interlace) {
+    return vips_jpegsave(in, filename, "Q", quality, "interlace", interlace, NULL);
 }
 
 /// Saves as PNG; 16-bit interpretations are written with 16 bits per sample.

@@ -9,6 +9,9 @@ public struct VipsImageEncoder: Sendable {
     public enum Format: Sendable, Hashable {
         /// Baseline JPEG with a quality of 1...100; 16-bit samples are reduced to 8 bits.
         case jpeg(quality: Int)
+        /// Progressive JPEG (coarse-to-fine scans) with a quality of 1...100; the same quantised
+        /// coefficients as `.jpeg` at that quality, only stored in another order.
+        case progressiveJPEG(quality: Int)
         /// Lossless PNG; 16-bit samples are kept.
         case png
     }
@@ -38,6 +41,9 @@ public struct VipsImageEncoder: Sendable {
             throw ViewfinderError(.invalidInput, "An EXIF orientation can only be written to JPEG files.")
         }
         if case .jpeg(let quality) = format, !(1...100).contains(quality) {
+            throw ViewfinderError(.invalidInput, "JPEG quality must be 1...100, not \(quality).")
+        }
+        if case .progressiveJPEG(let quality) = format, !(1...100).contains(quality) {
             throw ViewfinderError(.invalidInput, "JPEG quality must be 1...100, not \(quality).")
         }
         let path = file.path
@@ -74,6 +80,8 @@ public struct VipsImageEncoder: Sendable {
         switch format {
         case .jpeg(let quality):
             try typed.saveJPEG(to: path, quality: quality)
+        case .progressiveJPEG(let quality):
+            try typed.saveJPEG(to: path, quality: quality, progressive: true)
         case .png:
             try typed.savePNG(to: path)
         }

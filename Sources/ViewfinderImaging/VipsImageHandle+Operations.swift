@@ -52,9 +52,9 @@ extension VipsImageHandle {
         vips_image_set_int(pointer, "orientation", Int32(orientation))
     }
 
-    /// Saves as JPEG with `quality` (1...100).
-    func saveJPEG(to path: String, quality: Int) throws(VipsFailure) {
-        guard cvips_jpegsave(pointer, path, Int32(quality)) == 0 else {
+    /// Saves as JPEG with `quality` (1...100), baseline or progressive.
+    func saveJPEG(to path: String, quality: Int, progressive: Bool = false) throws(VipsFailure) {
+        guard cvips_jpegsave(pointer, path, Int32(quality), progressive ? 1 : 0) == 0 else {
             throw VipsFailure(operation: "jpegsave", message: VipsErrorBuffer.take())
         }
     }

@@ -50,4 +50,41 @@ struct DraftJPEGTests {
             #expect(decoded.width == 2000 && decoded.height == 1800)
         }
     }
+
+    @Test("a progressive JPEG decodes to exactly the pixels of its baseline twin, at every shrink factor", arguments: [
+        (95, 900, 700), (95, 2000, 1800), (95, 3600, 2000), (75, 3600, 2000), (75, 1000, 900),
+    ])
+    func progressiveMatchesBaseline(quality: Int, width: Int, height: Int) async throws {
+        // Same pixels, same quality: the same quantised coefficients, stored in another order. At 1/8 the
+        // progressive decode skips the AC scans of full-resolution components (all three at quality 95,
+        // where libvips keeps 4:4:4; luma only at 75, where chroma is halved and still needs its AC).
+        try await ImagingFixture.with { fixture in
+            let pixels = try Pictures.asymmetric(width: width, height: height)
+            let baseline = try await fixture.write(pixels, as: "baseline.jpg", format: .jpeg(quality: quality))
+            let progressive = try await fixture.write(
+                pixels, as: "progressive.jpg", format: .progressiveJPEG(quality: quality))
+            let decoder = fixture.decoder(ImagingConfiguration(shrinkOnLoad: .fast))
+            let plain = try await decoder.decode(baseline, for: ImagingFixture.clip)
+            let scans = try await decoder.decode(progressive, for: ImagingFixture.clip)
+            #expect(scans.width == width && scans.height == height)
+            let difference = scans.tensor.difference(to: plain.tensor)
+            #expect(difference.max == 0, "\(quality) \(width)×\(height): \(difference)")
+        }
+    }
+
+    @Test("a progressive JPEG cut short is refused in fast mode, and decoded when allowed")
+    func truncatedProgressiveJPEG() async throws {
+        try await ImagingFixture.with { fixture in
+            let pixels = try Pictures.asymmetric(width: 3600, height: 2000)
+            let whole = try await fixture.write(pixels, as: "whole.jpg", format: .progressiveJPEG(quality: 90))
+            let bytes = try Data(contentsOf: whole)
+            let file = try fixture.writeBytes(bytes.prefix(bytes.count * 3 / 4), as: "cut.jpg")
+            let error = try await DecodeErrorTests.failure(decoding: file, with: fixture)
+            #expect(error.code == .decodeFailed)
+            #expect(error.message == "cut.jpg: file is truncated or corrupt")
+            let lenient = ImagingConfiguration(rejectTruncated: false, shrinkOnLoad: .fast)
+            let decoded = try await fixture.decoder(lenient).decode(file, for: ImagingFixture.clip)
+            #expect(decoded.width == 3600 && decoded.height == 2000)
+        }
+    }
 }

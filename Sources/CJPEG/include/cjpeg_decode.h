@@ -71,4 +71,9 @@ typedef struct {
 /// `result->icc_profile` are NULL.
 cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, cjpeg_result *result);
 
+/// Lets glibc's malloc keep up to `bytes` of freed memory per arena and serve blocks up to 32 MiB from its
+/// heaps, so that libjpeg's large per-picture buffers are reused instead of mapped (and page-faulted) anew
+/// for every picture. Process-wide. Returns 0 on success, -1 where the C library has no such settings.
+int cjpeg_retain_freed_memory(long long bytes);
+
 #endif // CJPEG_DECODE_H

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import NIOPosix
+import ViewfinderCore
+import ViewfinderImaging
+
+/// Per-file decode times of one shrink-on-load mode, single-threaded: for finding which pictures are slow
+/// and for running under `perf` without the other modes and the Pillow reference in the profile.
+struct DecodeProfile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decode-profile",
+        abstract: "Prints milliseconds per decode + preprocess of each file in one shrink-on-load mode."
+    )
+
+    @Option(help: "fast, balanced or off.")
+    var mode = "fast"
+
+    @Option(help: "Decodes per file; the fastest is printed.")
+    var repeats = 20
+
+    @Option(help: "Model input size.")
+    var size = 224
+
+    @Argument(help: "Picture files.")
+    var files: [String]
+
+    func run() throws {
+        guard let shrink = ShrinkOnLoad(rawValue: mode) else { throw ValidationError("unknown mode \(mode)") }
+        let spec = PreprocessSpec(
+            imageSize: size, mean: [0.48145466, 0.4578275, 0.40821073], std: [0.26862954, 0.26130258, 0.27577711])
+        let runtime = try VipsRuntime { _ in }
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        defer { try? pool.syncShutdownGracefully() }
+        let decoder = VipsImageDecoder(
+            runtime: runtime, threadPool: pool, configuration: ImagingConfiguration(shrinkOnLoad: shrink))
+        let lines = try BlockingTask.run {
+            var lines: [String] = []
+            var total = 0.0
+            for file in files {
+                var best = Double.infinity
+                for _ in 0..<max(1, repeats) {
+                    let start = ContinuousClock.now
+                    _ = try await decoder.decode(URL(fileURLWithPath: file), for: spec)
+                    let elapsed = ContinuousClock.now - start
+                    best = min(best, Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+                }
+                total += best
+                lines.append(String(format: "%8.2f ms  %@", best, file))
+            }
+            lines.append(String(format: "%8.2f ms  total", total))
+            return lines
+        }
+        lines.forEach { print($0) }
+    }
+}
