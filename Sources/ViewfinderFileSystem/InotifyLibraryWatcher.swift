@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import Synchronization
+import NIOConcurrencyHelpers
 public import ViewfinderCore
 
 /// Watches library roots with Linux inotify: every folder the scan would enter gets a watch, folders created
@@ -52,7 +52,11 @@ final class WakeUpPipe: Sendable {
     /// The end the watch thread polls.
     let readEnd: Int32
     /// The end `signal` writes to; nil once closed, so a late stop never writes to a reused descriptor.
-    private let writeEnd: Mutex<Int32?>
+    ///
+    /// A pthread-based lock rather than `Synchronization.Mutex`: a stop and the thread's exit contend for it,
+    /// and Mutex's contended path (a kernel-arbitrated futex inside the uninstrumented Swift runtime) is
+    /// invisible to ThreadSanitizer, which then reports the guarded accesses as a race (RELIABILITY.md).
+    private let writeEnd: NIOLockedValueBox<Int32?>
 
     /// Opens the pipe, or returns nil when the process is out of descriptors.
     init?() {
@@ -64,12 +68,12 @@ final class WakeUpPipe: Sendable {
             _ = fcntl(end, F_SETFL, O_NONBLOCK)
         }
         readEnd = ends[0]
-        writeEnd = Mutex(ends[1])
+        writeEnd = NIOLockedValueBox(ends[1])
     }
 
     /// Wakes the watch thread up and asks it to stop.
     func signal() {
-        writeEnd.withLock { end in
+        writeEnd.withLockedValue { end in
             guard let end else { return }
             var byte: UInt8 = 1
             _ = write(end, &byte, 1)
@@ -78,7 +82,7 @@ final class WakeUpPipe: Sendable {
 
     /// Closes both ends (the watch thread does, as it exits).
     func close() {
-        writeEnd.withLock { end in
+        writeEnd.withLockedValue { end in
             if let open = end { _ = Glibc.close(open) }
             end = nil
         }
