@@ -102,9 +102,10 @@ bench-index: bootstrap
 ## Fuzzing: each libFuzzer target in fuzzing/ for FUZZ_SECONDS (ASan), then schemathesis against `viewfinder serve`
 ## on loopback with auth off and on (API_FUZZ_EXAMPLES per operation). Prints figures; fails on any crash or 5xx.
 FUZZ_SECONDS ?= 60
+FUZZ_JOBS ?= 1
 API_FUZZ_EXAMPLES ?= 100
 fuzz: bootstrap
-	FUZZ_SECONDS=$(FUZZ_SECONDS) ./scripts/fuzz.sh
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) ./scripts/fuzz.sh
 	swift build --product viewfinder
 	./scripts/api-fuzz.sh "$$(swift build --show-bin-path)/viewfinder" $(API_FUZZ_EXAMPLES)
 
