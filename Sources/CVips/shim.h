@@ -126,6 +126,34 @@ static inline VipsImage *cvips_image_copy_memory(VipsImage *in) {
     return vips_image_copy_memory(in);
 }
 
+/// Computes the whole image on the calling thread (one region, no libvips thread pool) and copies its pixels,
+/// band-interleaved row by row, into `out` (`size` bytes, which must be the image's size). Returns 0 on success.
+///
+/// For small images over a random-access (memory) source: the thread-pool sink hands every image to a
+/// worker thread and back, which costs more than computing a 224×224 square. Not for sequential loaders'
+/// large images, whose whole input would be held in one region.
+static inline int cvips_image_compute_here(VipsImage *in, void *out, size_t size) {
+    size_t line = VIPS_IMAGE_SIZEOF_LINE(in);
+    if (line * (size_t) in->Ysize != size) {
+        vips_error("cvips_image_compute_here", "%s", "buffer size does not match the image");
+        return -1;
+    }
+    VipsRegion *region = vips_region_new(in);
+    if (region == NULL) {
+        return -1;
+    }
+    VipsRect whole = { 0, 0, in->Xsize, in->Ysize };
+    if (vips_region_prepare(region, &whole) != 0) {
+        g_object_unref(region);
+        return -1;
+    }
+    for (int y = 0; y < in->Ysize; y++) {
+        memcpy((unsigned char *) out + (size_t) y * line, VIPS_REGION_ADDR(region, 0, y), line);
+    }
+    g_object_unref(region);
+    return 0;
+}
+
 /// Inverts each band: 255 - v for 8-bit images.
 static inline int cvips_invert(VipsImage *in, VipsImage **out) {
     return vips_invert(in, out, NULL);

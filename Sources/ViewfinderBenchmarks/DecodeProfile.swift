@@ -21,6 +21,12 @@ struct DecodeProfile: ParsableCommand {
     @Option(help: "Model input size.")
     var size = 224
 
+    @Option(help: "With more than 1, measure the set's throughput with this many threads for --seconds instead.")
+    var threads = 1
+
+    @Option(help: "Seconds of the throughput measurement (--threads above 1).")
+    var seconds = 5.0
+
     @Argument(help: "Picture files.")
     var files: [String]
 
@@ -29,6 +35,13 @@ struct DecodeProfile: ParsableCommand {
         let spec = PreprocessSpec(
             imageSize: size, mean: [0.48145466, 0.4578275, 0.40821073], std: [0.26862954, 0.26130258, 0.27577711])
         let runtime = try VipsRuntime { _ in }
+        if threads > 1 {
+            let rate = try DecodeBenchmark.measure(
+                files.map { URL(fileURLWithPath: $0) }, spec: spec, runtime: runtime, threads: threads, mode: shrink,
+                seconds: seconds)
+            print(String(format: "%.1f img/s with %d threads", rate, threads))
+            return
+        }
         let pool = NIOThreadPool(numberOfThreads: 1)
         pool.start()
         defer { try? pool.syncShutdownGracefully() }

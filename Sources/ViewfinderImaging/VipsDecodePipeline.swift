@@ -47,7 +47,7 @@ struct VipsDecodePipeline {
                     path, shrink: shrink, rejectTruncated: configuration.rejectTruncated,
                     maxPixels: configuration.maxPixels, orientation: orientation
                 )
-                pixels = try Self.square(from: loaded, plan: plan, orientation: orientation)
+                pixels = try Self.square(from: loaded, plan: plan, orientation: orientation, computeHere: true)
             } else if shrink > 1 {
                 let loaded = try VipsImageHandle.open(
                     path, access: VIPS_ACCESS_SEQUENTIAL, failOn: failOn, jpegShrink: shrink
@@ -67,8 +67,11 @@ struct VipsDecodePipeline {
     }
 
     /// Colour-converts, resizes, crops and orients `loaded` into `plan.side`² interleaved RGB bytes.
+    ///
+    /// With `computeHere` (a decoded memory image as the source) the square is computed on this thread; otherwise
+    /// libvips' thread pool evaluates it, which streams from sequential loaders without holding their whole input.
     private static func square(
-        from loaded: borrowing VipsImageHandle, plan: ResizePlan, orientation: Int
+        from loaded: borrowing VipsImageHandle, plan: ResizePlan, orientation: Int, computeHere: Bool = false
     ) throws(VipsFailure) -> [UInt8] {
         let converted = try loaded.toSRGB()
         guard converted.bands >= 3 else {
@@ -87,6 +90,11 @@ struct VipsDecodePipeline {
         }
         let origin = plan.rawCropOrigin(orientation: orientation)
         let cropped = try resized.cropped(left: origin.left, top: origin.top, width: plan.side, height: plan.side)
+        if computeHere {
+            // A memory source allows the out-of-order reads of rotation, so it stays lazy to the end.
+            guard orientation != 1 else { return try cropped.pixelBytesComputedHere() }
+            return try cropped.autorotated().pixelBytesComputedHere()
+        }
         // Rotation reads its input out of order, which a sequential loader cannot do,
         // so the small square is computed into memory first.
         let square = try cropped.materialised()

@@ -74,6 +74,19 @@ struct VipsImageHandle: ~Copyable {
         return VipsImageHandle(owning: copy)
     }
 
+    /// Computes the image on the calling thread, without libvips' thread pool, and returns its pixels,
+    /// band-interleaved, row by row. Only for small images over random-access (memory) sources.
+    func pixelBytesComputedHere() throws(VipsFailure) -> [UInt8] {
+        let size = width * height * bands * Int(vips_format_sizeof(format))
+        var failed = false
+        let pixels = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            failed = cvips_image_compute_here(pointer, buffer.baseAddress, size) != 0
+            count = failed ? 0 : size
+        }
+        guard !failed else { throw VipsFailure(operation: "decode", message: VipsErrorBuffer.take()) }
+        return pixels
+    }
+
     /// Evaluates the image and returns its pixels, band-interleaved, row by row.
     func pixelBytes() throws(VipsFailure) -> [UInt8] {
         var size = 0

@@ -132,8 +132,17 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     var hasApproximateIndex: Bool { self == .postgres || self == .mariadb11 }
 
     private static func postgresConfiguration(_ url: URLComponents, precision: VectorPrecision) -> PostgresCatalogConfiguration {
-        PostgresCatalogConfiguration(
+        var configuration = PostgresCatalogConfiguration(
             host: url.host ?? "127.0.0.1", port: url.port ?? 5432, username: url.user ?? "", password: url.password,
             database: String(url.path.dropFirst()), tls: .disable, maximumConnections: 8, vectorPrecision: precision)
+        // Under ThreadSanitizer every connection's SCRAM handshake runs instrumented, and dozens of suites
+        // connect at once; `make sanitize` stretches the waits (VIEWFINDER_TEST_WAIT_SCALE) so that a slow
+        // lease is not mistaken for a server that is down.
+        let scale = ProcessInfo.processInfo.environment["VIEWFINDER_TEST_WAIT_SCALE"].flatMap(Int.init) ?? 1
+        if scale > 1 {
+            configuration.connectionWait = configuration.connectionWait * scale
+            configuration.connectionWaitLimit = configuration.connectionWaitLimit * scale
+        }
+        return configuration
     }
 }
