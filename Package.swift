@@ -55,7 +55,7 @@ let package = Package(
         // Adapters implementing the domain protocols.
         .target(
             name: "ViewfinderImaging",
-            dependencies: [
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
                 "CVips", "CJPEG", "ViewfinderCore",
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -90,12 +90,12 @@ let package = Package(
         ),
         .target(
             name: "ViewfinderMariaDB",
-            dependencies: ["ViewfinderCore", "MariaDBClient", .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "ViewfinderCore", "MariaDBClient", .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "ViewfinderPostgres",
-            dependencies: [
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
                 "ViewfinderCore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -118,7 +118,7 @@ let package = Package(
         // Use cases: scanning, indexing, searching. Only know the domain.
         .target(
             name: "ViewfinderServices",
-            dependencies: [
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
                 "ViewfinderCore", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -146,7 +146,7 @@ let package = Package(
         // The one place that knows every adapter and builds the application.
         .target(
             name: "ViewfinderApp",
-            dependencies: [
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
                 "ViewfinderCore", "ViewfinderServices", "ViewfinderImaging", "ViewfinderVision",
                 "ViewfinderSQLite", "ViewfinderPostgres", "ViewfinderMariaDB", "ViewfinderFileSystem", "OnnxRuntime",
                 "ViewfinderHTTP", "ViewfinderVectorSearch", "VectorIndex",
@@ -161,7 +161,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "viewfinder",
-            dependencies: [
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
                 "ViewfinderApp", "ViewfinderCore", "ViewfinderServices", "ViewfinderVision",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -172,7 +172,7 @@ let package = Package(
         // Benchmarks against reference implementations (`make bench-…`), kept out of the main binary.
         .executableTarget(
             name: "ViewfinderBenchmarks",
-            dependencies: [
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
                 "Tokenizers", "VectorIndex", "OnnxRuntime", "ViewfinderImaging", "ViewfinderCore", "ViewfinderVectorSearch",
                 "ViewfinderSQLite", "ViewfinderVision",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -193,7 +193,7 @@ let package = Package(
             path: "Tests/ViewfinderTestSupport",
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "OnnxRuntimeTests", dependencies: ["OnnxRuntime", "ViewfinderTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "OnnxRuntimeTests", dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "OnnxRuntime", "ViewfinderTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "VectorIndexTests", dependencies: ["VectorIndex"], swiftSettings: strictSettings),
         .testTarget(
             name: "ViewfinderVectorSearchTests",
@@ -210,12 +210,12 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ViewfinderImagingTests",
-            dependencies: ["ViewfinderImaging", "CJPEG", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "ViewfinderImaging", "CJPEG", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ViewfinderVisionTests",
-            dependencies: [
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
                 "ViewfinderVision", "OnnxRuntime", "Tokenizers", "ViewfinderTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Crypto", package: "swift-crypto"),
@@ -224,7 +224,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ViewfinderFileSystemTests",
-            dependencies: ["ViewfinderFileSystem", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "ViewfinderFileSystem", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: strictSettings
         ),
         .testTarget(

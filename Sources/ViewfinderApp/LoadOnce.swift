@@ -1,17 +1,23 @@
-import Synchronization
+import NIOConcurrencyHelpers
 import ViewfinderCore
 
 /// Holds a value that is created on first use, at most once per application (failures are not cached).
 final class LoadOnce<Value: Sendable>: Sendable {
-    private let value = Mutex<Value?>(nil)
+    private let value = NIOLockedValueBox<Value?>(nil)
 
     /// The cached value, or the result of `create` (cached when it succeeds).
     func get(_ create: () throws(ViewfinderError) -> Value) throws(ViewfinderError) -> Value {
-        try value.withLock { (cached: inout Value?) throws(ViewfinderError) -> Value in
-            if let cached { return cached }
-            let created = try create()
-            cached = created
-            return created
+        // NIO's lock rethrows untyped errors; the result carries the typed one out.
+        let outcome = value.withLockedValue { (cached: inout Value?) -> Result<Value, ViewfinderError> in
+            if let cached { return .success(cached) }
+            do throws(ViewfinderError) {
+                let created = try create()
+                cached = created
+                return .success(created)
+            } catch {
+                return .failure(error)
+            }
         }
+        return try outcome.get()
     }
 }

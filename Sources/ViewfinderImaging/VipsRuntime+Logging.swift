@@ -1,5 +1,5 @@
 internal import CVips
-import Synchronization
+import NIOConcurrencyHelpers
 
 extension VipsRuntime {
     /// A subscription to libvips' GLib messages (domain "VIPS"), delivered to a Swift closure.
@@ -32,10 +32,10 @@ private enum LogFanOut {
     }
 
     // Process-global by necessity: it mirrors GLib's own process-wide handler table.
-    private static let state = Mutex(State())
+    private static let state = NIOLockedValueBox(State())
 
     static func subscribe(_ handler: @escaping @Sendable (VipsLogMessage) -> Void) -> UInt64 {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.nextID += 1
             state.handlers[state.nextID] = handler
             if state.glibHandlerID == nil {
@@ -52,7 +52,7 @@ private enum LogFanOut {
     }
 
     static func unsubscribe(_ id: UInt64) {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.handlers[id] = nil
             if state.handlers.isEmpty, let installed = state.glibHandlerID {
                 cvips_log_remove_handler(domain, installed)
@@ -63,7 +63,7 @@ private enum LogFanOut {
 
     private static func deliver(_ message: VipsLogMessage) {
         // Call outside the lock: a handler may log, and GLib may call in from several threads.
-        let handlers = state.withLock { Array($0.handlers.values) }
+        let handlers = state.withLockedValue { Array($0.handlers.values) }
         for handler in handlers { handler(message) }
     }
 }

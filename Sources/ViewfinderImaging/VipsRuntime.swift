@@ -1,6 +1,6 @@
 internal import CVips
 internal import CJPEG
-import Synchronization
+import NIOConcurrencyHelpers
 public import ViewfinderCore
 
 /// The initialised libvips library; create one per process and inject it into the imaging types.
@@ -84,10 +84,10 @@ public final class VipsRuntime: Sendable {
     }
 
     // Process-global by necessity: it mirrors libvips' own one-time initialisation.
-    private static let initialisation = Mutex<InitialisationState>(.notStarted)
+    private static let initialisation = NIOLockedValueBox<InitialisationState>(.notStarted)
 
     private static func initialiseLibraryOnce() throws(ViewfinderError) {
-        let state = initialisation.withLock { state -> InitialisationState in
+        let state = initialisation.withLockedValue { state -> InitialisationState in
             if case .notStarted = state {
                 if cvips_init("viewfinder") == 0 {
                     state = .succeeded

@@ -1,6 +1,6 @@
+import NIOConcurrencyHelpers
 import Foundation
 import MariaDBClient
-import Synchronization
 public import ViewfinderCore
 
 extension MariaDBCatalog {
@@ -9,7 +9,7 @@ extension MariaDBCatalog {
     /// Creation happens outside any transaction because MariaDB commits DDL implicitly.
     func space(model: ModelID, dims: Int, create: Bool) async throws(ViewfinderError) -> MariaDBSpace? {
         let key = "\(model.rawValue)/\(dims)"
-        if let cached = spaces.withLock({ $0[key] }) { return cached }
+        if let cached = spaces.withLockedValue({ $0[key] }) { return cached }
         let storage = hasNativeVectors ? "vector" : "blob"
         let indexM = max(3, min(configuration.indexM, 200))
         let found = try await run("preparing the embedding table for \(key)") { connection -> MariaDBSpace? in
@@ -39,7 +39,7 @@ extension MariaDBCatalog {
                 """))
             return space
         }
-        if let found { spaces.withLock { $0[key] = found } }
+        if let found { spaces.withLockedValue { $0[key] = found } }
         return found
     }
 

@@ -1,7 +1,7 @@
 public import Foundation
 import MariaDBClient
 public import NIOPosix
-import Synchronization
+import NIOConcurrencyHelpers
 public import ViewfinderCore
 
 /// The catalog on MariaDB through the official C connector.
@@ -16,7 +16,7 @@ public final class MariaDBCatalog: PhotoCatalog {
     /// Whether the server has VECTOR columns and indexes (11.7 and later).
     public let hasNativeVectors: Bool
     /// Embedding spaces already looked up, by `model/dims`.
-    let spaces = Mutex<[String: MariaDBSpace]>([:])
+    let spaces = NIOLockedValueBox<[String: MariaDBSpace]>([:])
 
     private init(pool: MariaDBConnectionPool, configuration: MariaDBCatalogConfiguration, serverVersion: String, number: Int) {
         self.pool = pool

@@ -1,15 +1,15 @@
+import NIOConcurrencyHelpers
 import Foundation
 import PostgresNIO
-import Synchronization
 public import ViewfinderCore
 
 extension PostgresCatalog {
     /// The space of `model`/`dims`, creating its table when `create` is set; nil when absent and not created.
     func space(model: ModelID, dims: Int, create: Bool) async throws(ViewfinderError) -> EmbeddingSpace? {
         let key = "\(model.rawValue)/\(dims)"
-        if let cached = spaces.withLock({ $0[key] }) { return cached }
+        if let cached = spaces.withLockedValue({ $0[key] }) { return cached }
         if let found = try await lookUpSpace(model: model, dims: dims) {
-            spaces.withLock { $0[key] = found }
+            spaces.withLockedValue { $0[key] = found }
             return found
         }
         guard create else { return nil }
@@ -39,7 +39,7 @@ extension PostgresCatalog {
                     """), self.logger)
             return space
         }
-        spaces.withLock { $0[key] = created }
+        spaces.withLockedValue { $0[key] = created }
         return created
     }
 
@@ -96,6 +96,6 @@ extension PostgresCatalog {
             return EmbeddingSpace(
                 id: space.id, model: space.model, dims: space.dims, storage: space.storage, indexKind: "hnsw")
         }
-        spaces.withLock { $0[built.key] = built }
+        spaces.withLockedValue { $0[built.key] = built }
     }
 }

@@ -3,7 +3,7 @@ public import Logging
 import NIOSSL
 import PostgresNIO
 public import ServiceLifecycle
-import Synchronization
+import NIOConcurrencyHelpers
 public import ViewfinderCore
 
 /// The catalog on PostgreSQL with pgvector: a connection pool run as a service, native vector top-k with HNSW.
@@ -14,7 +14,7 @@ public final class PostgresCatalog: PhotoCatalog, Service {
     let configuration: PostgresCatalogConfiguration
     let logger: Logger
     /// Embedding spaces already looked up, by `model/dims`.
-    let spaces = Mutex<[String: EmbeddingSpace]>([:])
+    let spaces = NIOLockedValueBox<[String: EmbeddingSpace]>([:])
 
     /// Creates the catalog and its (not yet running) connection pool.
     public init(configuration: PostgresCatalogConfiguration, logger: Logger) {

@@ -1,6 +1,6 @@
 import Foundation
 import OnnxRuntime
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 
 /// One session shared by many concurrent callers must give the same results as sequential use.
@@ -50,7 +50,7 @@ struct ConcurrencyTests {
         let inputs = try Self.inputs()
         let sequential = try inputs.map { try session.run(["x": $0])["y"] }
 
-        let results = Mutex<[(Int, Result<Tensor?, OnnxRuntimeError>)]>([])
+        let results = NIOLockedValueBox<[(Int, Result<Tensor?, OnnxRuntimeError>)]>([])
         let finished = DispatchGroup()
         for worker in 0..<8 {
             finished.enter()
@@ -59,7 +59,7 @@ struct ConcurrencyTests {
                 for round in 0..<4 {
                     let index = (worker * 4 + round) % inputs.count
                     let result = Result { () throws(OnnxRuntimeError) in try session.run(["x": inputs[index]])["y"] }
-                    results.withLock { $0.append((index, result)) }
+                    results.withLockedValue { $0.append((index, result)) }
                 }
                 finished.leave()
             }
@@ -67,7 +67,7 @@ struct ConcurrencyTests {
         }
         finished.wait()
 
-        let collected = results.withLock { $0 }
+        let collected = results.withLockedValue { $0 }
         #expect(collected.count == 32)
         for (index, result) in collected {
             #expect(try Self.maxDifference(sequential[index], result.get()) <= 1e-5)

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Synchronization
 import Testing
 import ViewfinderCore
@@ -9,15 +10,15 @@ import ViewfinderTestSupport
 struct InotifyLibraryWatcherTests {
     /// The events a watch reported so far, filled by a task that consumes the watch.
     private final class Recorder: Sendable {
-        private let events = Mutex<[LibraryWatchEvent]>([])
+        private let events = NIOLockedValueBox<[LibraryWatchEvent]>([])
         private let ended = Atomic<Bool>(false)
 
         func consume(_ watch: LibraryWatch) async {
-            for await event in watch { events.withLock { $0.append(event) } }
+            for await event in watch { events.withLockedValue { $0.append(event) } }
             ended.store(true, ordering: .sequentiallyConsistent)
         }
 
-        var all: [LibraryWatchEvent] { events.withLock { $0 } }
+        var all: [LibraryWatchEvent] { events.withLockedValue { $0 } }
         var hasEnded: Bool { ended.load(ordering: .sequentiallyConsistent) }
 
         /// The reported changes as "kind path".

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 import ViewfinderCore
 import ViewfinderImaging
@@ -19,9 +19,9 @@ struct VipsRuntimeTests {
 
     @Test("libvips warnings reach the Swift log handler")
     func logHandler() async throws {
-        let messages = Mutex<[VipsLogMessage]>([])
+        let messages = NIOLockedValueBox<[VipsLogMessage]>([])
         try await ImagingFixture.with { fixture in
-            let runtime = try VipsRuntime { message in messages.withLock { $0.append(message) } }
+            let runtime = try VipsRuntime { message in messages.withLockedValue { $0.append(message) } }
             let good = try await fixture.write(try Pictures.asymmetric(width: 800, height: 600), as: "whole.jpg")
             let bytes = try Data(contentsOf: good)
             let file = try fixture.writeBytes(bytes.prefix(bytes.count / 2), as: "half.jpg")
@@ -31,7 +31,7 @@ struct VipsRuntimeTests {
             _ = try await lenient.decode(file, for: ImagingFixture.clip)
             withExtendedLifetime(runtime) {}
         }
-        let received = messages.withLock { $0 }
+        let received = messages.withLockedValue { $0 }
         #expect(received.contains { $0.level == .warning && $0.domain == "VIPS" }, "\(received)")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 import ViewfinderCore
 import ViewfinderTestSupport
@@ -44,9 +44,9 @@ struct HubDownloaderTests {
 
     /// Collects progress events from the downloader's callbacks.
     private final class Events: Sendable {
-        private let list = Mutex<[DownloadEvent]>([])
-        func record(_ event: DownloadEvent) { list.withLock { $0.append(event) } }
-        var all: [DownloadEvent] { list.withLock { $0 } }
+        private let list = NIOLockedValueBox<[DownloadEvent]>([])
+        func record(_ event: DownloadEvent) { list.withLockedValue { $0.append(event) } }
+        var all: [DownloadEvent] { list.withLockedValue { $0 } }
     }
 
     @Test func downloadsFollowsRedirectsVerifiesAndWritesAManifest() async throws {

@@ -1,5 +1,5 @@
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 import ViewfinderCore
 
 extension IndexingWorker {
@@ -70,17 +70,17 @@ extension IndexingWorker {
 
 /// The debouncer shared by the task that records changes and the task that starts runs.
 private final class PendingChanges: Sendable {
-    private let debouncer: Mutex<ChangeDebouncer>
+    private let debouncer: NIOLockedValueBox<ChangeDebouncer>
 
     /// Starts with `debouncer` (nothing pending).
-    init(_ debouncer: ChangeDebouncer) { self.debouncer = Mutex(debouncer) }
+    init(_ debouncer: ChangeDebouncer) { self.debouncer = NIOLockedValueBox(debouncer) }
 
     /// Records a change seen now.
-    func record() { debouncer.withLock { $0.record(at: .now) } }
+    func record() { debouncer.withLockedValue { $0.record(at: .now) } }
 
     /// When the pending changes are due.
-    var deadline: ContinuousClock.Instant? { debouncer.withLock { $0.deadline } }
+    var deadline: ContinuousClock.Instant? { debouncer.withLockedValue { $0.deadline } }
 
     /// The number of changes due now (and forgets them), or nil.
-    func fire() -> Int? { debouncer.withLock { $0.fire(at: .now) } }
+    func fire() -> Int? { debouncer.withLockedValue { $0.fire(at: .now) } }
 }

@@ -1,7 +1,7 @@
 import Foundation
 public import Logging
 public import ServiceLifecycle
-import Synchronization
+import NIOConcurrencyHelpers
 import ViewfinderCore
 
 /// The background indexer `viewfinder serve` runs: one run at a time, started by the API, by its schedule, or
@@ -28,7 +28,7 @@ public actor IndexingWorker: IndexingControl, Service {
     private let watching: IndexingWatch?
     /// Where runs and watch failures are logged.
     let logger: Logger
-    private let progress = Mutex(Progress())
+    private let progress = NIOLockedValueBox(Progress())
     private let requests: AsyncStream<Request>
     private let requestSink: AsyncStream<Request>.Continuation
 
@@ -50,7 +50,7 @@ public actor IndexingWorker: IndexingControl, Service {
     }
 
     public func start(rescan: Bool, retryFailed: Bool) async -> Bool {
-        let accepted = progress.withLock { progress in
+        let accepted = progress.withLockedValue { progress in
             guard progress.status.state == .idle else { return false }
             progress.status.state = .scanning
             return true
@@ -63,7 +63,7 @@ public actor IndexingWorker: IndexingControl, Service {
         requestStop()
     }
 
-    public func status() async -> IndexingStatus { progress.withLock { $0.status } }
+    public func status() async -> IndexingStatus { progress.withLockedValue { $0.status } }
 
     /// Serves run requests (and the schedule) until graceful shutdown.
     public func run() async throws {
@@ -101,7 +101,7 @@ public actor IndexingWorker: IndexingControl, Service {
 
     /// Asks the running run (if any) to stop after its current batch.
     private nonisolated func requestStop() {
-        progress.withLock { progress in
+        progress.withLockedValue { progress in
             guard let stop = progress.stop, progress.status.state != .idle else { return }
             stop.request()
             progress.status.state = .cancelling
@@ -115,7 +115,7 @@ public actor IndexingWorker: IndexingControl, Service {
         run.retryFailed = request.retryFailed
         run.stop = IndexingStopSignal()
         let stop = run.stop
-        progress.withLock { progress in
+        progress.withLockedValue { progress in
             progress.status = IndexingStatus(
                 state: .scanning, startedAt: Date(), finishedAt: progress.status.finishedAt)
             progress.started = .now
@@ -129,7 +129,7 @@ public actor IndexingWorker: IndexingControl, Service {
             logger.error("indexing run failed", metadata: ["reason": "\(error.message)"])
             lastError = error.message
         }
-        progress.withLock { progress in
+        progress.withLockedValue { progress in
             progress.status.state = .idle
             progress.status.currentFile = nil
             progress.status.finishedAt = Date()
@@ -139,7 +139,7 @@ public actor IndexingWorker: IndexingControl, Service {
     }
 
     private nonisolated func observe(_ event: IndexingEvent) {
-        progress.withLock { progress in
+        progress.withLockedValue { progress in
             switch event {
             case .scanned(_, let pending):
                 progress.status.queued = pending

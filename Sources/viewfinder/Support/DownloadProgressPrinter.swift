@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 import ViewfinderVision
 
 /// Shows download progress on standard error: a redrawn bar on a terminal, one line per file otherwise.
@@ -13,7 +13,7 @@ final class DownloadProgressPrinter: Sendable {
 
     private let bar: Bool
     private let quiet: Bool
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     /// `bar`: redraw a progress bar (standard error is a terminal); `quiet`: no per-file lines (JSON output).
     init(bar: Bool, quiet: Bool) {
@@ -23,7 +23,7 @@ final class DownloadProgressPrinter: Sendable {
 
     /// Draws one event.
     func show(_ event: DownloadEvent) {
-        state.withLock { state in
+        state.withLockedValue { state in
             switch event {
             case .fileStarted(let path, let index, let count):
                 (state.file, state.index, state.count) = (path, index, count)
@@ -48,7 +48,7 @@ final class DownloadProgressPrinter: Sendable {
 
     /// Ends a drawn bar with a newline.
     func finish() {
-        state.withLock { state in
+        state.withLockedValue { state in
             if state.drawn { write("\n") }
             state.drawn = false
         }

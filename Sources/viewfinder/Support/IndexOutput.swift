@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 import ViewfinderCore
 import ViewfinderServices
 
@@ -81,13 +81,13 @@ final class ProgressPrinter: Sendable {
     }
 
     private let enabled: Bool
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     init(enabled: Bool) { self.enabled = enabled }
 
     func show(_ event: IndexingEvent) {
         guard enabled else { return }
-        state.withLock { state in
+        state.withLockedValue { state in
             switch event {
             case .scanned:
                 state.started = .now
@@ -111,7 +111,7 @@ final class ProgressPrinter: Sendable {
     }
 
     func finish() {
-        state.withLock { state in
+        state.withLockedValue { state in
             if state.drawn { FileHandle.standardError.write(Data("\n".utf8)) }
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A miniature Hugging Face hub on 127.0.0.1 for download tests.
 ///
@@ -42,7 +42,7 @@ final class LoopbackHub: Sendable {
         var cdnPort = 0
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
     private let group: MultiThreadedEventLoopGroup
     private let channels: [any Channel]
     /// The hub's base URL, e.g. `http://127.0.0.1:41234`.
@@ -64,8 +64,8 @@ final class LoopbackHub: Sendable {
         let hub = LoopbackHub(
             group: group, channels: [hubChannel, cdnChannel],
             baseURL: URL(string: "http://127.0.0.1:\(hubPort)")!)
-        hub.state.withLock { $0.cdnPort = cdnChannel.localAddress?.port ?? 0 }
-        box.hub.withLock { $0 = hub }
+        hub.state.withLockedValue { $0.cdnPort = cdnChannel.localAddress?.port ?? 0 }
+        box.hub.withLockedValue { $0 = hub }
         return hub
     }
 
@@ -77,17 +77,17 @@ final class LoopbackHub: Sendable {
 
     /// Publishes `bytes` as `path` of `repository` at `revision`; LFS files go through the CDN.
     func host(_ bytes: [UInt8], repository: String, revision: String = "main", path: String, lfs: Bool) {
-        state.withLock { $0.files[Self.key(repository, revision, path)] = Hosted(bytes: bytes, lfs: lfs) }
+        state.withLockedValue { $0.files[Self.key(repository, revision, path)] = Hosted(bytes: bytes, lfs: lfs) }
     }
 
     /// Makes the next responses for this file stop after `afterBytes` body bytes (one entry per response).
     func breakConnections(repository: String, revision: String = "main", path: String, afterBytes: [Int]) {
-        state.withLock { $0.files[Self.key(repository, revision, path)]?.breaks = afterBytes }
+        state.withLockedValue { $0.files[Self.key(repository, revision, path)]?.breaks = afterBytes }
     }
 
     /// Makes the CDN serve a corrupted copy while the hub keeps advertising the original SHA-256.
     func corrupt(repository: String, revision: String = "main", path: String) {
-        state.withLock { state in
+        state.withLockedValue { state in
             let key = Self.key(repository, revision, path)
             guard var file = state.files[key] else { return }
             var served = file.bytes
@@ -99,12 +99,12 @@ final class LoopbackHub: Sendable {
 
     /// Makes the hub answer 401 unless `Authorization: Bearer <token>` is sent.
     func requireToken(_ token: String) {
-        state.withLock { $0.requiredToken = token }
+        state.withLockedValue { $0.requiredToken = token }
     }
 
     /// Every request so far, in order.
     var requests: [Request] {
-        state.withLock { $0.requests }
+        state.withLockedValue { $0.requests }
     }
 
     /// The SHA-256 of `bytes` in lower-case hex.
@@ -123,7 +123,7 @@ final class LoopbackHub: Sendable {
     }
 
     func respond(role: Role, head: HTTPRequestHead) -> Response {
-        state.withLock { state in
+        state.withLockedValue { state in
             let range = head.headers.first(name: "Range")
             let authorization = head.headers.first(name: "Authorization")
             var response = route(&state, role: role, uri: head.uri, range: range, authorization: authorization)
@@ -212,7 +212,7 @@ final class LoopbackHub: Sendable {
 
 /// Lets handlers created before the hub object exists reach it.
 final class HubBox: Sendable {
-    let hub = Mutex<LoopbackHub?>(nil)
+    let hub = NIOLockedValueBox<LoopbackHub?>(nil)
 }
 
 /// Answers one request per connection (`Connection: close`), optionally cutting the body short.
@@ -234,7 +234,7 @@ private final class HubHandler: ChannelInboundHandler {
         case .head(let head): self.head = head
         case .body: break
         case .end:
-            guard let head, let hub = box.hub.withLock({ $0 }) else { return }
+            guard let head, let hub = box.hub.withLockedValue({ $0 }) else { return }
             respond(context: context, response: hub.respond(role: role, head: head))
         }
     }
