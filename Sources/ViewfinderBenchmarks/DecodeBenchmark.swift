@@ -93,14 +93,17 @@ struct DecodeBenchmark: ParsableCommand {
             (EXIF orientation, RGB, bicubic shortest side, centre crop, normalise; release build). "wallpapers" are \
             the photographs and large JPEGs (2560×1600 to 5120×2880) of Debian's plasma-workspace-wallpapers; \
             "12mp" are eight generated 4000×3000 JPEGs (quality 90). Viewfinder runs libvips \
-            \(VipsRuntime.libraryVersion) on an NIO thread pool of that many threads, in its three shrink-on-load \
+            \(VipsRuntime.libraryVersion) on an NIO thread pool of that many threads, with two pictures in flight per \
+            thread as the indexer keeps them, in its three shrink-on-load \
             modes: `fast` (the default) shrinks a JPEG while decoding as far as Pillow's `draft()` does, `balanced` \
             keeps at least twice the model size, `exact` decodes every pixel. Pillow \(sets.pillow_version) runs \
             `tools/reference/preprocess.py` in that many worker processes, as UForm publishes it (full decode + \
             BICUBIC) and with `draft()`. The five are measured interleaved in the same run, \(rounds) rounds of \
             \(String(format: "%.0f", seconds)) s each, best kept; ratios above 1 mean Viewfinder is faster. Goal \
             for the default: ≥ 3× Pillow full, ≥ 1× Pillow `draft()`. Both sides spend about 70% of their time in \
-            libjpeg's entropy decoding (perf), so `fast` against `draft()` is close to parity by construction.
+            libjpeg's entropy decoding (perf); `fast` gains by skipping the AC scans of progressive JPEGs at 1/8, which \
+            Pillow decodes, and by avoiding page faults on libjpeg's buffers and libvips' thread-pool hand-offs \
+            (docs/imaging.md).
 
             Machine: \(BenchmarkReport.machineDescription()).
 
