@@ -16,7 +16,7 @@ for sanitizer in ${SANITIZERS:-address thread}; do
     filter=(); [ -n "${SANITIZE_FILTER:-}" ] && filter=(--filter "$SANITIZE_FILTER")
     # halt_on_error=0 lets one run list every report; the grep below turns any of them into a failure.
     # Instrumented code is 5-15x slower; database waits in the tests stretch to match (VIEWFINDER_TEST_WAIT_SCALE).
-    ASAN_OPTIONS="detect_leaks=0:halt_on_error=0" TSAN_OPTIONS="halt_on_error=0" SWIFT_BACKTRACE=enable=no \
+    ASAN_OPTIONS="detect_leaks=0:halt_on_error=0" TSAN_OPTIONS="halt_on_error=0:suppressions=$PWD/scripts/tsan.supp" SWIFT_BACKTRACE=enable=no \
         VIEWFINDER_TEST_WAIT_SCALE="${VIEWFINDER_TEST_WAIT_SCALE:-6}" \
         swift test --skip-build --sanitize="$sanitizer" --scratch-path "$scratch" "${filter[@]}" >>"$log" 2>&1
     code=$?

@@ -19,8 +19,9 @@
 
 #include "cjpeg_scan_filter.h"
 
-// The file's bytes, and the reduced copy of a progressive one; freed on every way out.
+// The open file, and (for a progressive JPEG at 1/8) its bytes and their reduced copy; released on every way out.
 typedef struct {
+    FILE *file;
     unsigned char *data;
     size_t length;
     unsigned char *filtered;
@@ -88,9 +89,13 @@ static void cjpeg_release(cjpeg_result *result) {
     result->height = 0;
 }
 
-// Releases the decompressor and the file's bytes.
+// Releases the decompressor, the file and its bytes.
 static void cjpeg_finish(struct jpeg_decompress_struct *cinfo, cjpeg_buffers *buffers) {
     jpeg_destroy_decompress(cinfo);
+    if (buffers->file != NULL) {
+        fclose(buffers->file);
+        buffers->file = NULL;
+    }
     free(buffers->data);
     buffers->data = NULL;
     free(buffers->filtered);
@@ -135,42 +140,31 @@ static cjpeg_status cjpeg_read_pixels(struct jpeg_decompress_struct *cinfo, cjpe
     return CJPEG_OK;
 }
 
-// Reads the whole file: one read instead of libjpeg's 4 KB refills, and the bytes stay put for
-// `cjpeg_drop_ac_scans` and for the decode even if the file changes meanwhile.
-static cjpeg_status cjpeg_read_file(const char *path, unsigned char **data, size_t *length, cjpeg_result *result) {
-    FILE *file = fopen(path, "rb");
-    if (file == NULL) {
-        result->error_number = errno;
-        snprintf(result->message, sizeof result->message, "%s", strerror(errno));
-        return CJPEG_UNREADABLE;
-    }
+// Files above this size are decoded as they stream, without dropping scans: reading them whole would hold
+// that much memory per decoding thread.
+#define CJPEG_MAX_FILTERED_FILE (256u * 1024u * 1024u)
+
+// Reads the whole open file into `buffers->data`, with room for its reduced copy in `buffers->filtered`.
+// Returns 1 when it did; 0 when it did not start (too large, no memory), leaving the file where libjpeg's
+// source has it; -1 when a read failed after rewinding, so that the caller must restart from the beginning.
+static int cjpeg_read_whole(cjpeg_buffers *buffers) {
     struct stat status;
-    if (fstat(fileno(file), &status) != 0 || status.st_size <= 0) {
-        result->error_number = errno;
-        snprintf(result->message, sizeof result->message, "the file is empty or cannot be read");
-        fclose(file);
-        return CJPEG_UNREADABLE;
+    if (fstat(fileno(buffers->file), &status) != 0 || status.st_size <= 0
+        || (unsigned long long) status.st_size > CJPEG_MAX_FILTERED_FILE) {
+        return 0;
     }
     size_t size = (size_t) status.st_size;
-    unsigned char *buffer = malloc(size);
-    if (buffer == NULL) {
-        fclose(file);
-        snprintf(result->message, sizeof result->message, "no memory for a %zu-byte file", size);
-        return CJPEG_OUT_OF_MEMORY;
+    buffers->data = malloc(size);
+    buffers->filtered = malloc(size);
+    if (buffers->data == NULL || buffers->filtered == NULL) {
+        return 0;
     }
-    size_t got = fread(buffer, 1, size, file);
-    int failed = ferror(file);
-    fclose(file);
-    if (failed || got == 0) {
-        free(buffer);
-        result->error_number = errno;
-        snprintf(result->message, sizeof result->message, "the file cannot be read");
-        return CJPEG_UNREADABLE;
+    if (fseek(buffers->file, 0, SEEK_SET) != 0) {
+        return -1;
     }
-    // A file that shrank while being read is decoded as far as it goes (libjpeg then warns of the early end).
-    *data = buffer;
-    *length = got;
-    return CJPEG_OK;
+    // A file that shrank meanwhile is filtered as far as it goes (libjpeg then warns of the early end).
+    buffers->length = fread(buffers->data, 1, size, buffers->file);
+    return buffers->length > 0 && !ferror(buffers->file) ? 1 : -1;
 }
 
 // For a progressive JPEG decoded at 1/8, libjpeg-turbo reconstructs every component whose IDCT is 1×1 from
@@ -202,10 +196,12 @@ cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, c
         snprintf(result->message, sizeof result->message, "unsupported scale 1/%d", denom);
         return CJPEG_CORRUPT;
     }
-    cjpeg_buffers buffers = { NULL, 0, NULL };
-    cjpeg_status read = cjpeg_read_file(path, &buffers.data, &buffers.length, result);
-    if (read != CJPEG_OK) {
-        return read;
+    cjpeg_buffers buffers = { NULL, NULL, 0, NULL };
+    buffers.file = fopen(path, "rb");
+    if (buffers.file == NULL) {
+        result->error_number = errno;
+        snprintf(result->message, sizeof result->message, "%s", strerror(errno));
+        return CJPEG_UNREADABLE;
     }
 
     struct jpeg_decompress_struct cinfo;
@@ -228,29 +224,9 @@ cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, c
     }
 
     jpeg_create_decompress(&cinfo);
-    jpeg_mem_src(&cinfo, buffers.data, (unsigned long) buffers.length);
+    jpeg_stdio_src(&cinfo, buffers.file);
     jpeg_save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);
     jpeg_read_header(&cinfo, TRUE);
-    cinfo.scale_num = 1;
-    cinfo.scale_denom = (unsigned int) denom;
-
-    unsigned char dc_only[256];
-    if (cjpeg_dc_only_components(&cinfo, dc_only)) {
-        buffers.filtered = malloc(buffers.length);
-        size_t kept = buffers.filtered == NULL
-            ? 0 : cjpeg_drop_ac_scans(buffers.data, buffers.length, dc_only, buffers.filtered);
-        if (kept > 0) {
-            // Start again on the reduced stream; the marker settings survive the abort.
-            jpeg_abort_decompress(&cinfo);
-            jpeg_mem_src(&cinfo, buffers.filtered, (unsigned long) kept);
-            jpeg_read_header(&cinfo, TRUE);
-            cinfo.scale_num = 1;
-            cinfo.scale_denom = (unsigned int) denom;
-            // With the AC scans gone, block smoothing would see them as "not yet received" and estimate
-            // them; the full file never smooths, and the 1×1 IDCT ignores AC anyway.
-            cinfo.do_block_smoothing = FALSE;
-        }
-    }
 
     cjpeg_status early = CJPEG_OK;
     switch (cinfo.jpeg_color_space) {
@@ -275,6 +251,37 @@ cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, c
     if (early != CJPEG_OK) {
         cjpeg_finish(&cinfo, &buffers);
         return early;
+    }
+    cinfo.scale_num = 1;
+    cinfo.scale_denom = (unsigned int) denom;
+
+    unsigned char dc_only[256];
+    int whole = cjpeg_dc_only_components(&cinfo, dc_only) ? cjpeg_read_whole(&buffers) : 0;
+    size_t kept = whole == 1 ? cjpeg_drop_ac_scans(buffers.data, buffers.length, dc_only, buffers.filtered) : 0;
+    if (whole != 0) {
+        // Start again with a fresh decompressor (a source cannot change type): on the reduced stream, or,
+        // when nothing was dropped or the read failed, on the file from its beginning.
+        jpeg_destroy_decompress(&cinfo);
+        jpeg_create_decompress(&cinfo);
+        if (kept > 0) {
+            jpeg_mem_src(&cinfo, buffers.filtered, (unsigned long) kept);
+        } else if (fseek(buffers.file, 0, SEEK_SET) == 0) {
+            clearerr(buffers.file);
+            jpeg_stdio_src(&cinfo, buffers.file);
+        } else {
+            snprintf(result->message, sizeof result->message, "the file cannot be read again");
+            cjpeg_finish(&cinfo, &buffers);
+            return CJPEG_UNREADABLE;
+        }
+        jpeg_save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);
+        jpeg_read_header(&cinfo, TRUE);
+        cinfo.scale_num = 1;
+        cinfo.scale_denom = (unsigned int) denom;
+        if (kept > 0) {
+            // With the AC scans gone, block smoothing would see them as "not yet received" and estimate
+            // them; the full file never smooths, and the 1×1 IDCT ignores AC anyway.
+            cinfo.do_block_smoothing = FALSE;
+        }
     }
 
     JOCTET *icc = NULL;

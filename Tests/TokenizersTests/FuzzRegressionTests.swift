@@ -27,4 +27,22 @@ struct FuzzRegressionTests {
             (error as? TokenizerError)?.code == .invalidFile
         }
     }
+
+    /// fuzz-tokenizer-json, 2026-11-29 (session 4): a BPE vocabulary entry with the id 21111111110, which trapped
+    /// converting to the trie's 32-bit ids while the tokenizer loaded. Now a clear `invalidFile` error.
+    @Test func aVocabularyIdBeyond32BitsIsAClearError() throws {
+        let file = TestPaths.repositoryRoot.appendingPathComponent("Tests/Fixtures/fuzz/tokenizer-json-id-beyond-int32.json")
+        let json = try JSONValue.parse(Data(contentsOf: file))
+        #expect {
+            _ = try Tokenizer(json: json)
+        } throws: { error in
+            (error as? TokenizerError)?.code == .invalidFile
+        }
+        for model in ["BPE", "WordPiece"] {
+            let document = try JSONValue.parse(Data("""
+                {"model": {"type": "\(model)", "unk_token": "a", "vocab": {"a": 0, "b": 2147483648}, "merges": []}}
+                """.utf8))
+            #expect(throws: TokenizerError.self, "\(model)") { _ = try Tokenizer(json: document) }
+        }
+    }
 }

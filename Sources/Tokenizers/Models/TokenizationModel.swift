@@ -38,6 +38,10 @@ enum TokenizationModelFactory {
         entries.reserveCapacity(vocab.count)
         for (token, value) in vocab.members {
             guard let id = value.int, id >= 0 else { throw .missing("vocab[\(token)]", in: component) }
+            // Ids are stored as 32-bit values; a real vocabulary is far smaller (found by fuzz-tokenizer-json).
+            guard id <= Int(Int32.max) else {
+                throw TokenizerError(.invalidFile, "\(component): vocab[\(token)] has the id \(id), beyond \(Int32.max)")
+            }
             entries.append((Array(token.utf8), id))
         }
         return entries
