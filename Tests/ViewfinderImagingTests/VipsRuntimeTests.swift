@@ -1,3 +1,4 @@
+import CJPEG
 import Foundation
 import NIOConcurrencyHelpers
 import Testing
@@ -33,5 +34,14 @@ struct VipsRuntimeTests {
         }
         let received = messages.withLockedValue { $0 }
         #expect(received.contains { $0.level == .warning && $0.domain == "VIPS" }, "\(received)")
+    }
+
+    @Test("glibc accepts the decode-memory settings, and refuses nonsense")
+    func retainedFreeMemorySettings() {
+        // What every runtime applies by default (the same process-wide values, so harmless to repeat here).
+        #expect(VipsRuntime.Configuration().retainedFreeMemory == 128 << 20)
+        #expect(cjpeg_retain_freed_memory(128 << 20) == 0)
+        #expect(cjpeg_retain_freed_memory(0) == -1)
+        #expect(cjpeg_retain_freed_memory(Int64(Int32.max) + 1) == -1)
     }
 }
