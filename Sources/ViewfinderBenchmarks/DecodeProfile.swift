@@ -4,12 +4,12 @@ import NIOPosix
 import ViewfinderCore
 import ViewfinderImaging
 
-/// Per-file decode times of one shrink-on-load mode, single-threaded: for finding which pictures are slow
-/// and for running under `perf` without the other modes and the Pillow reference in the profile.
+/// Per-file decode times of one shrink-on-load mode on one thread, or (`--threads` above 1) one set's throughput:
+/// for finding which pictures are slow and for running under `perf` without the other modes and Pillow.
 struct DecodeProfile: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decode-profile",
-        abstract: "Prints milliseconds per decode + preprocess of each file in one shrink-on-load mode."
+        abstract: "Prints milliseconds per decode + preprocess of each file in one shrink-on-load mode, or a set's img/s."
     )
 
     @Option(help: "fast, balanced or off.")
