@@ -17,13 +17,8 @@ struct EmbedCommand: AsyncParsableCommand {
         let embedding: [Float]
     }
 
-    /// `viewfinder embed text "TEXT"`.
-    struct Text: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Embed a text with the text encoder.")
-
-        @Argument(help: "The text to embed.")
-        var text: String
-
+    /// What both subcommands take besides their input.
+    struct Options: ParsableArguments {
         @Option(help: "Model to embed with (default: the configured model).")
         var model: String?
 
@@ -32,15 +27,34 @@ struct EmbedCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        func run() async throws {
+        /// Runs `body` with the application for the chosen model and prints the embedding it returns.
+        func printEmbedding(
+            _ body: (ViewfinderApplication) async throws -> Embedding?
+        ) async throws {
             let embedding = try await global.withApplication(extra: [ConfigurationKey.model.flag: model]) { app in
-                let embeddings = try await app.textEmbedder(try app.modelDescriptor()).embed([text])
-                guard let first = embeddings.first else {
-                    throw ViewfinderError(.encodeFailed, "the text encoder returned no vector")
+                guard let embedding = try await body(app) else {
+                    throw ViewfinderError(.encodeFailed, "the encoder returned no vector")
                 }
-                return first
+                return embedding
             }
             try Terminal.json(Output(model: embedding.model.rawValue, dims: embedding.dims, embedding: embedding.vector))
+        }
+    }
+
+    /// `viewfinder embed text "TEXT"`.
+    struct Text: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Embed a text with the text encoder.")
+
+        @Argument(help: "The text to embed.")
+        var text: String
+
+        @OptionGroup var options: Options
+
+        func run() async throws {
+            let text = text
+            try await options.printEmbedding { app in
+                try await app.textEmbedder(try app.modelDescriptor()).embed([text]).first
+            }
         }
     }
 
@@ -51,26 +65,15 @@ struct EmbedCommand: AsyncParsableCommand {
         @Argument(help: "The picture to embed.")
         var path: String
 
-        @Option(help: "Model to embed with (default: the configured model).")
-        var model: String?
-
-        @Flag(help: "Print JSON (the only format; accepted for clarity).")
-        var json = false
-
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: Options
 
         func run() async throws {
             let url = URL(fileURLWithPath: path)
-            let embedding = try await global.withApplication(extra: [ConfigurationKey.model.flag: model]) { app in
+            try await options.printEmbedding { app in
                 let descriptor = try app.modelDescriptor()
                 let decoded = try await app.imageDecoder().decode(url, for: descriptor.preprocessing)
-                let embeddings = try await app.imageEmbedder(descriptor).embed([decoded.tensor])
-                guard let first = embeddings.first else {
-                    throw ViewfinderError(.encodeFailed, "the image encoder returned no vector")
-                }
-                return first
+                return try await app.imageEmbedder(descriptor).embed([decoded.tensor]).first
             }
-            try Terminal.json(Output(model: embedding.model.rawValue, dims: embedding.dims, embedding: embedding.vector))
         }
     }
 }
