@@ -111,7 +111,7 @@ let package = Package(
         // database ones (it implements a domain protocol with a lower-level library), so Services stay Core-only.
         .target(
             name: "ViewfinderVectorSearch",
-            dependencies: ["ViewfinderCore", "VectorIndex"],
+            dependencies: ["ViewfinderCore", "VectorIndex", .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: strictSettings
         ),
 
@@ -197,7 +197,10 @@ let package = Package(
         .testTarget(name: "VectorIndexTests", dependencies: ["VectorIndex"], swiftSettings: strictSettings),
         .testTarget(
             name: "ViewfinderVectorSearchTests",
-            dependencies: ["ViewfinderVectorSearch", "VectorIndex", "ViewfinderSQLite", "ViewfinderTestSupport"],
+            dependencies: [
+                "ViewfinderVectorSearch", "VectorIndex", "ViewfinderSQLite", "ViewfinderTestSupport",
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "ViewfinderTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ViewfinderCoreTests", dependencies: ["ViewfinderCore"], swiftSettings: strictSettings),

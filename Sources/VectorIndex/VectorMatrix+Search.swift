@@ -1,32 +1,47 @@
-import Dispatch
-
 extension VectorMatrix {
     /// Rows scored per block: big enough to amortise calls, small enough to stay in cache.
     private static let blockRows = 4096
 
-    /// The exact `k` best matches for `query`, best first.
+    /// Below about a million multiply-adds a second thread costs more than it saves.
+    static let parallelWork = 1 << 20
+
+    /// Plans the exact search for the `k` best matches of `query`, split into at most `threads` parts.
     ///
     /// - Parameters:
     ///   - candidates: when given, only these ids are considered (the SQL filter's result).
     ///   - minScore: matches scoring below it are left out.
-    ///   - threads: how many threads a large scan may use (the caller's pool should not be the cooperative one).
-    public func search(
+    ///   - threads: how many parts a large scan may be split into.
+    public func plan(
         _ query: [Float], k: Int, candidates: Set<Int64>? = nil, minScore: Float = -.infinity, threads: Int = 1
-    ) -> [MatrixMatch] {
+    ) -> MatrixScan {
         precondition(query.count == dims, "query has \(query.count) components, the matrix \(dims)")
-        guard k > 0, count > 0 else { return [] }
+        let parts = count * dims >= Self.parallelWork ? max(1, min(threads, 8)) : 1
         if let candidates {
             let rows = candidates.compactMap { row(of: $0) }
             // A selective filter scores only its rows; a broad one scans everything and checks membership.
-            if rows.count * 4 < count { return searchRows(rows, query: query, k: k, minScore: minScore) }
+            if rows.count * 4 < count {
+                return MatrixScan(matrix: self, query: query, k: k, minScore: minScore, rows: rows, allowed: nil, parts: 1)
+            }
             var allowed = [Bool](repeating: false, count: count)
             for row in rows { allowed[row] = true }
-            return scan(query, k: k, minScore: minScore, threads: threads, allowed: allowed)
+            return MatrixScan(matrix: self, query: query, k: k, minScore: minScore, rows: nil, allowed: allowed, parts: parts)
         }
-        return scan(query, k: k, minScore: minScore, threads: threads, allowed: nil)
+        return MatrixScan(matrix: self, query: query, k: k, minScore: minScore, rows: nil, allowed: nil, parts: parts)
     }
 
-    private func searchRows(_ rows: [Int], query: [Float], k: Int, minScore: Float) -> [MatrixMatch] {
+    /// The exact `k` best matches for `query`, best first, computed on the calling thread.
+    ///
+    /// - Parameters:
+    ///   - candidates: when given, only these ids are considered (the SQL filter's result).
+    ///   - minScore: matches scoring below it are left out.
+    public func search(
+        _ query: [Float], k: Int, candidates: Set<Int64>? = nil, minScore: Float = -.infinity
+    ) -> [MatrixMatch] {
+        let scan = plan(query, k: k, candidates: candidates, minScore: minScore)
+        return scan.run(part: 0)
+    }
+
+    func searchRows(_ rows: [Int], query: [Float], k: Int, minScore: Float) -> TopKSelector {
         var selector = TopKSelector(k: k)
         var score: Float = 0
         query.withUnsafeBufferPointer { q in
@@ -36,30 +51,10 @@ extension VectorMatrix {
                 if score >= minScore { selector.offer(id: ids[row], score: score) }
             }
         }
-        return selector.sorted()
+        return selector
     }
 
-    private func scan(_ query: [Float], k: Int, minScore: Float, threads: Int, allowed: [Bool]?) -> [MatrixMatch] {
-        // Below about a million multiply-adds a second thread costs more than it saves.
-        let chunks = count * dims >= 1 << 20 ? max(1, min(threads, 8)) : 1
-        let rowsPerChunk = (count + chunks - 1) / chunks
-        var selectors = [TopKSelector](repeating: TopKSelector(k: k), count: chunks)
-        selectors.withUnsafeMutableBufferPointer { results in
-            nonisolated(unsafe) let results = results
-            let work: @Sendable (Int) -> Void = { chunk in
-                let start = chunk * rowsPerChunk
-                let end = min(count, start + rowsPerChunk)
-                guard start < end else { return }
-                results[chunk] = scanRange(start..<end, query: query, k: k, minScore: minScore, allowed: allowed)
-            }
-            if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
-        }
-        var merged = TopKSelector(k: k)
-        for selector in selectors { merged.merge(selector) }
-        return merged.sorted()
-    }
-
-    private func scanRange(_ range: Range<Int>, query: [Float], k: Int, minScore: Float, allowed: [Bool]?) -> TopKSelector {
+    func scanRange(_ range: Range<Int>, query: [Float], k: Int, minScore: Float, allowed: [Bool]?) -> TopKSelector {
         var selector = TopKSelector(k: k)
         var scores = [Float](repeating: 0, count: Self.blockRows)
         query.withUnsafeBufferPointer { q in

@@ -13,7 +13,8 @@ extension ViewfinderApplication {
     /// PostgreSQL: the connection pool runs as a service in a child task for the scope's lifetime and is
     /// cancelled (graceful shutdown) when `body` ends. MariaDB: blocking connector calls run on a bounded
     /// thread pool that lives for the scope.
-    public func withCatalog<T: Sendable>(_ body: (any PhotoCatalog) async throws -> T) async throws -> T {
+    /// Backends without vector SQL (SQLite, MariaDB before 11.7) get the in-process vector index as their vector role.
+    public func withCatalog<T: Sendable>(_ body: (Catalog) async throws -> T) async throws -> T {
         switch configuration.database {
         case .sqlite(let path, let precision):
             return try await body(inProcessIndex(try SQLiteCatalog(path: path, vectorPrecision: precision)))
@@ -26,7 +27,7 @@ extension ViewfinderApplication {
                 try await Self.withTimeout(seconds: 30, "cannot reach PostgreSQL at \(address.host):\(address.port)") {
                     try await catalog.migrate()
                 }
-                return try await body(catalog)
+                return try await body(Catalog(store: catalog))
             }
         case .mariadb(let address):
             let threadPool = NIOThreadPool(numberOfThreads: Self.databaseThreads)
@@ -35,7 +36,7 @@ extension ViewfinderApplication {
                 let catalog = try await MariaDBCatalog.open(
                     configuration: try Self.mariaDBConfiguration(address, wait: configuration.databaseWait), threadPool: threadPool)
                 do {
-                    let result = try await body(catalog.hasNativeVectors ? catalog : inProcessIndex(catalog))
+                    let result = try await body(catalog.hasNativeVectors ? Catalog(store: catalog) : inProcessIndex(catalog))
                     await catalog.close()
                     try? await threadPool.shutdownGracefully()
                     return result
@@ -50,11 +51,13 @@ extension ViewfinderApplication {
         }
     }
 
-    /// Wraps a catalog without vector SQL in the in-process vector index.
-    func inProcessIndex(_ catalog: any PhotoCatalog) -> any PhotoCatalog {
-        InProcessVectorCatalog(
-            wrapping: catalog,
-            settings: InProcessVectorSettings(precision: configuration.vectorPrecision, threads: configuration.threads))
+    /// A catalog without vector SQL, searched by the in-process vector index on the application's search pool.
+    func inProcessIndex(_ store: any PhotoCatalog) -> Catalog {
+        let index = InProcessVectorIndex(
+            source: store,
+            settings: InProcessVectorSettings(precision: configuration.vectorPrecision, threads: configuration.threads),
+            pool: VectorScanPool(threadPool: searchPool))
+        return Catalog(store: store, vectors: index)
     }
 
     /// Connections (and blocking threads) for a server catalog: enough for a writer and a few readers.

@@ -28,7 +28,7 @@ extension ViewfinderApplication {
     }
 
     /// The API router over `catalog` and the indexing worker service that must run next to it.
-    public func httpServer(_ settings: ServerSettings, catalog: any PhotoCatalog, version: String) throws
+    public func httpServer(_ settings: ServerSettings, catalog: Catalog, version: String) throws
         -> (router: Router<ViewfinderRequestContext>, worker: any Service)
     {
         var descriptor: ClipModelDescriptor?
@@ -39,20 +39,25 @@ extension ViewfinderApplication {
                 logger.warning("semantic search is disabled", metadata: ["reason": "\(error.message)"])
             }
         }
+        // The worker's commits refresh the coverage notice of searches.
+        let coverage = CoverageTracker(statistics: catalog.store)
         let search: SearchService
         if let descriptor {
-            search = try self.search(descriptor, catalog: catalog, images: true)
+            search = try self.search(descriptor, catalog: catalog, images: true, coverage: coverage)
         } else {
-            search = SearchService(catalog: catalog, textEmbedder: nil, settings: SearchSettings(semanticSearchEnabled: false))
+            search = SearchService(
+                store: catalog.store, vectors: catalog.vectors, coverage: coverage, textEmbedder: nil,
+                settings: SearchSettings(semanticSearchEnabled: false))
         }
         // Without a usable model the worker still follows the library and reads metadata.
-        let indexer = try configuration.indexing.embeds ? descriptor.map { d throws(ViewfinderError) in try self.indexer(d, catalog: catalog) } : nil
-        let worker = indexingWorker(try indexer ?? metadataIndexer(catalog: catalog))
+        let indexer = try configuration.indexing.embeds
+            ? descriptor.map { d throws(ViewfinderError) in try self.indexer(d, catalog: catalog, observer: coverage) } : nil
+        let worker = indexingWorker(try indexer ?? metadataIndexer(catalog: catalog, observer: coverage))
         let dependencies = APIDependencies(
             catalog: catalog, search: search, thumbnails: try thumbnailStore(), indexing: worker,
             models: ModelInventoryReporter(store: modelStore, active: configuration.model, descriptor: descriptor),
             duplicates: ActiveModelDuplicateFinder(
-                service: DuplicateService(catalog: catalog), space: descriptor.map { ($0.id, $0.dims) }),
+                service: DuplicateService(catalog: catalog.store, vectors: catalog.vectors), space: descriptor.map { ($0.id, $0.dims) }),
             parseQuery: { (items) throws(ViewfinderError) in try SearchQuery.parse(items) },
             version: version)
         do {

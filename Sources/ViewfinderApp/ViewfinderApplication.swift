@@ -19,6 +19,8 @@ public final class ViewfinderApplication: Sendable {
     let decodePool: NIOThreadPool
     /// Blocking inference calls run here; ONNX Runtime parallelises inside each call.
     let inferencePool: NIOThreadPool
+    /// In-process vector scans run here, apart from decoding so that searches never queue behind an indexing run.
+    let searchPool: NIOThreadPool
     private let runtimeCache = LoadOnce<OnnxRuntime>()
     /// The libvips runtime, created once on first use (see `vipsRuntime()`).
     let vipsRuntimeCache = LoadOnce<VipsRuntime>()
@@ -28,8 +30,10 @@ public final class ViewfinderApplication: Sendable {
         self.logger = logger
         decodePool = NIOThreadPool(numberOfThreads: configuration.threads)
         inferencePool = NIOThreadPool(numberOfThreads: 1)
+        searchPool = NIOThreadPool(numberOfThreads: configuration.threads)
         decodePool.start()
         inferencePool.start()
+        searchPool.start()
     }
 
     /// Builds the application, runs `body` with it, and shuts its thread pools down afterwards.
@@ -51,6 +55,7 @@ public final class ViewfinderApplication: Sendable {
     private func shutdown() async {
         try? await decodePool.shutdownGracefully()
         try? await inferencePool.shutdownGracefully()
+        try? await searchPool.shutdownGracefully()
     }
 
     /// The installed-model store.
@@ -93,25 +98,35 @@ public final class ViewfinderApplication: Sendable {
     }
 
     /// An indexer that embeds with `descriptor`'s model.
-    public func indexer(_ descriptor: ClipModelDescriptor, catalog: any PhotoCatalog) throws(ViewfinderError) -> IndexingService {
-        try indexer(embedder: try imageEmbedder(descriptor), catalog: catalog)
+    ///
+    /// `observer` (e.g. the search service's coverage tracker) hears of every committed batch.
+    public func indexer(
+        _ descriptor: ClipModelDescriptor, catalog: Catalog, observer: (any CatalogWriteObserving)? = nil
+    ) throws(ViewfinderError) -> IndexingService {
+        try indexer(embedder: try imageEmbedder(descriptor), catalog: catalog, observer: observer)
     }
 
     /// An indexer for runs without embeddings (CLIP off or `never`): it needs no installed model.
-    public func metadataIndexer(catalog: any PhotoCatalog) throws(ViewfinderError) -> IndexingService {
-        try indexer(embedder: DisabledImageEmbedder(model: configuration.model, dims: configuration.dims ?? 0), catalog: catalog)
+    public func metadataIndexer(
+        catalog: Catalog, observer: (any CatalogWriteObserving)? = nil
+    ) throws(ViewfinderError) -> IndexingService {
+        try indexer(
+            embedder: DisabledImageEmbedder(model: configuration.model, dims: configuration.dims ?? 0), catalog: catalog,
+            observer: observer)
     }
 
-    private func indexer(embedder: any ImageEmbedding, catalog: any PhotoCatalog) throws(ViewfinderError) -> IndexingService {
+    private func indexer(
+        embedder: any ImageEmbedding, catalog: Catalog, observer: (any CatalogWriteObserving)?
+    ) throws(ViewfinderError) -> IndexingService {
         IndexingService(
             fileSystem: LocalLibraryFileSystem(threadPool: decodePool, rules: scanRules),
             decoder: try imageDecoder(),
-            embedder: embedder, catalog: catalog, metadataReader: try metadataReader(),
+            embedder: embedder, catalog: catalog.store, metadataReader: try metadataReader(),
             thumbnails: configuration.imaging.thumbnails == .index ? try thumbnailStore() : nil,
             options: IndexingOptions(
                 batchSize: configuration.batchSize, decodeConcurrency: configuration.threads * 2,
                 storageOutageTolerance: configuration.indexing.storageOutageTolerance),
-            logger: logger)
+            observer: observer, logger: logger)
     }
 
     /// The options of an indexing run from the configuration (`embed` is off when CLIP is disabled or `never`).
@@ -153,7 +168,7 @@ public final class ViewfinderApplication: Sendable {
 
     /// The search service the configuration asks for: semantic with the configured model, or metadata-only
     /// (semantic queries answer "semantic search is disabled") when `clip-enabled` is false.
-    public func searchService(catalog: any PhotoCatalog, images: Bool = false) throws(ViewfinderError) -> SearchService {
+    public func searchService(catalog: Catalog, images: Bool = false) throws(ViewfinderError) -> SearchService {
         guard configuration.indexing.clipEnabled else {
             return SearchService(catalog: catalog, textEmbedder: nil, settings: SearchSettings(semanticSearchEnabled: false))
         }
@@ -163,13 +178,15 @@ public final class ViewfinderApplication: Sendable {
     /// A search service over `catalog` with `descriptor`'s model.
     ///
     /// The threshold default is the model's catalogue value; `images` also loads the image encoder, for
-    /// searches by picture (it costs a second ONNX session, so text searches skip it).
+    /// searches by picture (it costs a second ONNX session, so text searches skip it). `coverage` is shared with the
+    /// indexers of the same process (nil: the service keeps its own).
     public func search(
-        _ descriptor: ClipModelDescriptor, catalog: any PhotoCatalog, images: Bool = false,
-        semanticSearchEnabled: Bool = true
+        _ descriptor: ClipModelDescriptor, catalog: Catalog, images: Bool = false,
+        semanticSearchEnabled: Bool = true, coverage: CoverageTracker? = nil
     ) throws(ViewfinderError) -> SearchService {
         SearchService(
-            catalog: catalog, textEmbedder: try textEmbedder(descriptor),
+            store: catalog.store, vectors: catalog.vectors,
+            coverage: coverage ?? CoverageTracker(statistics: catalog.store), textEmbedder: try textEmbedder(descriptor),
             imageDecoder: images ? try imageDecoder() : nil, imageEmbedder: images ? try imageEmbedder(descriptor) : nil,
             settings: Self.searchSettings(
                 model: descriptor.id, semanticSearchEnabled: semanticSearchEnabled, minScore: configuration.minScore))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NIOPosix
 import VectorIndex
 import ViewfinderCore
 import ViewfinderVectorSearch
@@ -25,6 +26,11 @@ struct SearchBenchmark: ParsableCommand {
             SearchReference.self, from: Data(contentsOf: folder.appendingPathComponent("reference.json")))
         var rows: [[String]] = []
         var loaded: (key: String, vectors: [Float])?
+        // Scans run on a thread pool of their own, as `serve` runs them (never on the cooperative pool).
+        let threadPool = NIOThreadPool(numberOfThreads: 2)
+        threadPool.start()
+        defer { try? threadPool.syncShutdownGracefully() }
+        let pool = VectorScanPool(threadPool: threadPool)
         for result in reference.results {
             let key = "\(result.n)-\(result.dims)"
             if loaded?.key != key {
@@ -42,8 +48,8 @@ struct SearchBenchmark: ParsableCommand {
                     space.upsert(id: Int64(row), vector: Array(vectors[(row * result.dims)..<((row + 1) * result.dims)]))
                 }
                 for threads in [1, 2] {
-                    let measured = Self.measure(
-                        space, queries: queries, dims: result.dims, k: reference.k, candidateIDs: candidateIDs,
+                    let measured = try Self.measure(
+                        space, pool: pool, queries: queries, dims: result.dims, k: reference.k, candidateIDs: candidateIDs,
                         threads: threads, truth: truth)
                     let memory = Double(space.bytesPerPhoto * result.n) / 1_048_576
                     rows.append([
@@ -104,9 +110,9 @@ struct SearchBenchmark: ParsableCommand {
     }
 
     private static func measure(
-        _ space: VectorSpaceIndex, queries: [Float], dims: Int, k: Int, candidateIDs: [Int64]?, threads: Int,
-        truth: [Int32]
-    ) -> (p50: Double, p99: Double, recall: Double) {
+        _ space: VectorSpaceIndex, pool: VectorScanPool, queries: [Float], dims: Int, k: Int, candidateIDs: [Int64]?,
+        threads: Int, truth: [Int32]
+    ) throws -> (p50: Double, p99: Double, recall: Double) {
         let count = queries.count / dims
         var times: [Double] = []
         var hits = 0
@@ -114,7 +120,9 @@ struct SearchBenchmark: ParsableCommand {
             let query = Array(queries[(index * dims)..<((index + 1) * dims)])
             let start = DispatchTime.now().uptimeNanoseconds
             let candidates = candidateIDs.map(Set.init)
-            let results = space.nearest(query, limit: k, candidates: candidates, threads: threads)
+            let results = try BlockingTask.run {
+                try await space.nearest(query, limit: k, candidates: candidates, on: pool, threads: threads)
+            }
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             let expected = Set(truth[(index * k)..<((index + 1) * k)].map(Int64.init))
             hits += results.filter { expected.contains($0.photoID) }.count

@@ -68,8 +68,11 @@ struct SearchEndToEndBenchmark: ParsableCommand {
                 descriptor: descriptor, runtime: runtime, options: SessionOptions(intraOpThreads: threads),
                 threadPool: pool)
             for precision in [MatrixPrecision.float32, .float16] {
-                let catalog = InProcessVectorCatalog(
-                    wrapping: sqlite, settings: InProcessVectorSettings(precision: precision, threads: 2))
+                let catalog = Catalog(
+                    store: sqlite,
+                    vectors: InProcessVectorIndex(
+                        source: sqlite, settings: InProcessVectorSettings(precision: precision, threads: 2),
+                        pool: VectorScanPool(threadPool: pool)))
                 for (label, filter) in [("default", PhotoFilter()), ("one year (5%)", year)] {
                     let measured = try BlockingTask.run { [queries] in
                         try await Self.measure(catalog, embedder: embedder, filter: filter, queries: queries)
@@ -125,7 +128,7 @@ struct SearchEndToEndBenchmark: ParsableCommand {
     }
 
     private static func measure(
-        _ catalog: InProcessVectorCatalog, embedder: OnnxTextEmbedder, filter: PhotoFilter, queries: Int
+        _ catalog: Catalog, embedder: OnnxTextEmbedder, filter: PhotoFilter, queries: Int
     ) async throws -> (encode: Double, total: Double, p99: Double) {
         var encodes: [Double] = []
         var totals: [Double] = []
@@ -134,8 +137,8 @@ struct SearchEndToEndBenchmark: ParsableCommand {
             let begin = DispatchTime.now().uptimeNanoseconds
             guard let embedding = try await embedder.embed([text]).first else { continue }
             let encoded = DispatchTime.now().uptimeNanoseconds
-            let matches = try await catalog.nearest(to: embedding, limit: 10, filter: filter, strategy: .automatic)
-            let rows = try await catalog.photos(ids: matches.map(\.photoID))
+            let matches = try await catalog.vectors.nearest(to: embedding, limit: 10, filter: filter, strategy: .automatic)
+            let rows = try await catalog.store.photos(ids: matches.map(\.photoID))
             let end = DispatchTime.now().uptimeNanoseconds
             precondition(rows.count == matches.count, "every match has a row")
             guard index >= 0 else { continue }

@@ -1,7 +1,7 @@
 import VectorIndex
 public import ViewfinderCore
 
-extension InProcessVectorCatalog {
+extension InProcessVectorIndex {
     /// Exact nearest neighbours from memory; the filter becomes a candidate set read from SQL.
     ///
     /// The strategy is ignored: the in-process scan is always exact.
@@ -18,9 +18,9 @@ extension InProcessVectorCatalog {
         if filter == .everything || (filter == PhotoFilter() && archivedIDs.isEmpty) {
             candidates = nil
         } else {
-            candidates = Set(try await inner.photoIDs(matching: filter, limit: Int(Int32.max)))
+            candidates = Set(try await source.photoIDs(matching: filter, limit: Int(Int32.max)))
         }
-        return space.nearest(query.vector, limit: limit, candidates: candidates, threads: settings.threads)
+        return try await space.nearest(query.vector, limit: limit, candidates: candidates, on: pool, threads: settings.threads)
     }
 
     /// The number of vectors held in memory for a space (0 when it is not loaded).
@@ -28,12 +28,12 @@ extension InProcessVectorCatalog {
         spaces[SpaceKey(model: model, dims: dims)]?.count ?? 0
     }
 
-    /// The space's index, loaded from the catalog on first use.
+    /// The space's index, loaded from the store on first use.
     private func loadedSpace(model: ModelID, dims: Int) async throws(ViewfinderError) -> VectorSpaceIndex {
         let key = SpaceKey(model: model, dims: dims)
         if let space = spaces[key] { return space }
         var space = VectorSpaceIndex(dims: dims, precision: settings.precision)
-        for stored in try await inner.vectors(model: model, dims: dims) where stored.vector.count == dims {
+        for stored in try await source.vectors(model: model, dims: dims) where stored.vector.count == dims {
             space.upsert(id: stored.photoID, vector: stored.vector)
         }
         spaces[key] = space

@@ -38,20 +38,24 @@ public struct VectorSpaceIndex: Sendable {
     }
 
     /// The exact `limit` best matches for `query` (any length; it is normalised), among `candidates` when given.
-    public func nearest(_ query: [Float], limit: Int, candidates: Set<Int64>?, threads: Int) -> [VectorMatch] {
+    ///
+    /// Scans run on `pool`, each split into at most `threads` parts.
+    public func nearest(
+        _ query: [Float], limit: Int, candidates: Set<Int64>?, on pool: VectorScanPool, threads: Int
+    ) async throws(ViewfinderError) -> [VectorMatch] {
         guard limit > 0, count > 0 else { return [] }
         let unit = VectorMath.normalized(query)
         guard let exact else {
-            return scanned.search(unit, k: limit, candidates: candidates, threads: threads).map {
-                VectorMatch(photoID: $0.id, similarity: $0.score)
-            }
+            let scan = scanned.plan(unit, k: limit, candidates: candidates, threads: threads)
+            return try await pool.run(scan).map { VectorMatch(photoID: $0.id, similarity: $0.score) }
         }
         // Every approximate score is within `bound` of the exact one, so any true top-`limit` row scores at least
         // (limit-th approximate score − 2 × bound) approximately: re-scoring every row above that is exact.
         let bound = errorBound(for: unit)
         var wanted = max(limit * 4, limit + 32)
         while true {
-            let approximate = scanned.search(unit, k: wanted, candidates: candidates, threads: threads)
+            let scan = scanned.plan(unit, k: wanted, candidates: candidates, threads: threads)
+            let approximate = try await pool.run(scan)
             let complete = approximate.count < wanted || wanted >= count
             let cutoff = approximate.count >= limit ? approximate[limit - 1].score - 2 * bound : -.infinity
             if complete || (approximate.last?.score ?? -.infinity) < cutoff {

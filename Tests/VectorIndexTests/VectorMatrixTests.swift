@@ -58,7 +58,7 @@ struct VectorMatrixTests {
         let (matrix, byID) = build(Self.unitVectors(count: 3000, dims: dims, seed: UInt64(dims)), dims: dims)
         for query in Self.unitVectors(count: 5, dims: dims, seed: 99) {
             expectSame(matrix.search(query, k: 10), Self.naive(byID, query, k: 10))
-            expectSame(matrix.search(query, k: 10, threads: 2), Self.naive(byID, query, k: 10))
+            expectSame(Self.partsMerged(matrix.plan(query, k: 10, threads: 2)), Self.naive(byID, query, k: 10))
         }
     }
 
@@ -66,10 +66,19 @@ struct VectorMatrixTests {
         let dims = 64
         let (matrix, byID) = build(Self.unitVectors(count: 40_000, dims: dims, seed: 5), dims: dims)
         let query = Self.unitVectors(count: 1, dims: dims, seed: 6)[0]
-        let single = matrix.search(query, k: 25, threads: 1)
-        let parallel = matrix.search(query, k: 25, threads: 2)
+        let single = matrix.search(query, k: 25)
+        let scan = matrix.plan(query, k: 25, threads: 2)
+        #expect(scan.parts == 2)
+        let parallel = Self.partsMerged(scan)
         #expect(single == parallel)
         expectSame(parallel, Self.naive(byID, query, k: 25))
+        // Every part is needed: leaving one out loses matches.
+        #expect(scan.merge([scan.run(part: 0)]) != parallel)
+    }
+
+    /// Every part of `scan` run (in order) and merged, as a pool would.
+    private static func partsMerged(_ scan: MatrixScan) -> [MatrixMatch] {
+        scan.merge((0..<scan.parts).map { scan.run(part: $0) })
     }
 
     @Test func candidateFiltersAreAppliedBeforeRanking() {

@@ -58,7 +58,7 @@ struct WatchedIndexingTests {
                     try await Task.sleep(for: .milliseconds(10))
                 }
                 #expect(await worker.status().finishedAt != nil)
-                #expect(try await catalog.counts().photos == 0)
+                #expect(try await catalog.store.counts().photos == 0)
 
                 // Into a folder made after the watch started; nobody asks the worker to run.
                 let trip = library.appendingPathComponent("trip")
@@ -66,14 +66,14 @@ struct WatchedIndexingTests {
                 try FileManager.default.copyItem(at: source, to: trip.appendingPathComponent(picture))
                 // Generous, only so that a failure cannot hang: indexing one picture takes well under a second.
                 var waited = 0
-                while try await catalog.counts().embedded.values.reduce(0, +) < 1, waited < 3000 {
+                while try await catalog.store.counts().embedded.values.reduce(0, +) < 1, waited < 3000 {
                     try await Task.sleep(for: .milliseconds(10))
                     waited += 1
                 }
-                let counts = try await catalog.counts()
+                let counts = try await catalog.store.counts()
                 #expect(counts.photos == 1)
                 #expect(counts.embedded == ["viewfinder-test-tiny/64": 1])
-                #expect(try await catalog.photo(root: library.path, relativePath: "trip/\(picture)") != nil)
+                #expect(try await catalog.store.photo(root: library.path, relativePath: "trip/\(picture)") != nil)
                 running.cancel()
                 _ = try? await running.value
             }

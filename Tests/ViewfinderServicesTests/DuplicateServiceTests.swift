@@ -40,7 +40,7 @@ import ViewfinderTestSupport
 
     @Test func groupsNearIdenticalVectorsAndSuggestsTheKeeper() async throws {
         let catalog = try await Self.seeded()
-        let groups = try await DuplicateService(catalog: catalog).groups(model: Self.model, dims: 12, maxDistance: 0.02)
+        let groups = try await DuplicateService(catalog: catalog, vectors: catalog).groups(model: Self.model, dims: 12, maxDistance: 0.02)
         let names = groups.map { [$0.keeper.relativePath] + $0.others.map(\.relativePath).sorted() }
         #expect(names == [["a-large.jpg", "a-small.jpg"], ["b-copy2.jpg", "b-copy1.jpg"], ["c1.jpg", "c2.jpg", "c3.jpg"]])
         #expect(groups.allSatisfy { $0.largestDistance <= 0.02 })
@@ -49,13 +49,13 @@ import ViewfinderTestSupport
 
     @Test func aTightLimitKeepsOnlyExactCopies() async throws {
         let catalog = try await Self.seeded()
-        let groups = try await DuplicateService(catalog: catalog).groups(model: Self.model, dims: 12, maxDistance: 0.0001)
+        let groups = try await DuplicateService(catalog: catalog, vectors: catalog).groups(model: Self.model, dims: 12, maxDistance: 0.0001)
         #expect(groups.map(\.keeper.relativePath) == ["b-copy2.jpg"])
-        #expect(try await DuplicateService(catalog: catalog).groups(model: "other", dims: 12).isEmpty)
+        #expect(try await DuplicateService(catalog: catalog, vectors: catalog).groups(model: "other", dims: 12).isEmpty)
     }
 
     @Test func rejectsAnInvalidDistance() async throws {
-        let service = DuplicateService(catalog: InMemoryPhotoCatalog())
+        let service = DuplicateService(catalog: InMemoryPhotoCatalog(), vectors: InMemoryPhotoCatalog())
         await #expect(throws: ViewfinderError.self) { try await service.groups(model: Self.model, dims: 12, maxDistance: -1) }
         await #expect(throws: ViewfinderError.self) { try await service.groups(model: Self.model, dims: 12, maxDistance: .nan) }
     }

@@ -65,7 +65,7 @@ struct SearchQueryServiceTests {
         _ catalog: any PhotoCatalog, enabled: Bool = true, embedder: (any TextEmbedding)? = nil
     ) -> SearchService {
         SearchService(
-            catalog: catalog, textEmbedder: embedder ?? CountingTextEmbedder(), imageDecoder: BytesDecoder(),
+            catalog: Catalog(store: catalog), textEmbedder: embedder ?? CountingTextEmbedder(), imageDecoder: BytesDecoder(),
             imageEmbedder: RGBEmbedder(), settings: SearchSettings(semanticSearchEnabled: enabled, defaultMinScore: 0.5))
     }
 

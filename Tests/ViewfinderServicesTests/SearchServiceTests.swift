@@ -17,7 +17,7 @@ struct SearchServiceTests {
             fileSystem: files, decoder: FakeDecoder(fileSystem: files), embedder: FakeImageEmbedder(),
             catalog: catalog, logger: Logger(label: "test"))
         _ = try await indexer.index(root: files.root)
-        let search = SearchService(catalog: catalog, textEmbedder: FakeTextEmbedder())
+        let search = SearchService(catalog: Catalog(store: catalog), textEmbedder: FakeTextEmbedder())
         let results = try await search.search(text: "green", limit: 2)
         #expect(results.map(\.photo.relativePath) == ["g.jpg", "b.jpg"] || results.map(\.photo.relativePath) == ["g.jpg", "r.jpg"])
         #expect(results.first?.score == 1)
@@ -25,7 +25,7 @@ struct SearchServiceTests {
     }
 
     @Test func emptyTextIsRejected() async {
-        let search = SearchService(catalog: InMemoryPhotoCatalog(), textEmbedder: FakeTextEmbedder())
+        let search = SearchService(catalog: Catalog(store: InMemoryPhotoCatalog()), textEmbedder: FakeTextEmbedder())
         await #expect(throws: ViewfinderError.self) { _ = try await search.search(text: "  ", limit: 5) }
     }
 
@@ -34,7 +34,7 @@ struct SearchServiceTests {
         let file = LibraryFile(root: "/l", relativePath: "x.jpg", size: 1, modifiedAt: Date())
         try await catalog.save([IndexedPhoto(file: file, contentHash: "h", width: 1, height: 1,
                                          embedding: Embedding(model: "other-model", vector: [0, 1, 0]))])
-        let search = SearchService(catalog: catalog, textEmbedder: FakeTextEmbedder())
+        let search = SearchService(catalog: Catalog(store: catalog), textEmbedder: FakeTextEmbedder())
         #expect(try await search.search(text: "green", limit: 5).isEmpty)
     }
 }

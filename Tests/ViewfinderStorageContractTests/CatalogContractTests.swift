@@ -126,7 +126,7 @@ import ViewfinderTestSupport
             let listed = try #require(try await catalog.albums().first)
             #expect(listed.id == album.id && listed.title == "Trip" && listed.description == "2021" && listed.photoCount == 2)
             #expect(try await catalog.photoIDs(matching: PhotoFilter(albumID: album.id), limit: 10) == [ids[0], ids[2]])
-            let near = try await catalog.nearest(to: Embedding(model: "m", vector: [1, 1]), limit: 5, filter: PhotoFilter(albumID: album.id))
+            let near = try await scope.vectors.nearest(to: Embedding(model: "m", vector: [1, 1]), limit: 5, filter: PhotoFilter(albumID: album.id))
             #expect(near.map(\.photoID) == [ids[0], ids[2]])
             try await catalog.apply([.removeFromAlbum(albumID: album.id, photoID: ids[0])])
             #expect(try await catalog.photoIDs(matching: PhotoFilter(albumID: album.id), limit: 10) == [ids[2]])

@@ -43,9 +43,9 @@ import ViewfinderCore
             #expect(try await catalog.vectors(model: "alpha", dims: 2).map(\.vector) == [[1, 0]])
             #expect(Set(try await catalog.vectors(model: "beta", dims: 4).map(\.vector)) == [[0, 1, 0, 0], [0, 0, 1, 0]])
             #expect(try await catalog.vectors(model: "gamma", dims: 4).isEmpty)
-            let near = try await catalog.nearest(to: Embedding(model: "alpha", vector: [0, 1, 0, 0]), limit: 10)
+            let near = try await scope.vectors.nearest(to: Embedding(model: "alpha", vector: [0, 1, 0, 0]), limit: 10)
             #expect(near.map(\.photoID) == [a], "only alpha/4 vectors are compared")
-            #expect(try await catalog.nearest(to: Embedding(model: "gamma", vector: [1]), limit: 3).isEmpty)
+            #expect(try await scope.vectors.nearest(to: Embedding(model: "gamma", vector: [1]), limit: 3).isEmpty)
             #expect(try await catalog.counts().embedded == ["alpha/4": 1, "alpha/2": 1, "beta/4": 2])
         }
     }

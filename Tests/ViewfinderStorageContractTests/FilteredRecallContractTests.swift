@@ -37,8 +37,8 @@ import ViewfinderCore
                 var filterWanted = 0
                 for query in queries {
                     let embedding = Embedding(model: SeededLibrary.model, vector: query)
-                    let exact = try await scope.catalog.nearest(to: embedding, limit: 10, filter: filter, strategy: .exact)
-                    let found = try await scope.catalog.nearest(to: embedding, limit: 10, filter: filter, strategy: .approximate)
+                    let exact = try await scope.vectors.nearest(to: embedding, limit: 10, filter: filter, strategy: .exact)
+                    let found = try await scope.vectors.nearest(to: embedding, limit: 10, filter: filter, strategy: .approximate)
                     let exactIDs = Set(exact.map(\.photoID))
                     filterHits += found.filter { exactIDs.contains($0.photoID) }.count
                     filterWanted += exact.count

@@ -25,7 +25,7 @@ import ViewfinderCore
             for (name, filter, _) in library.searchFilters {
                 let query = generator.unitVector(library.dims)
                 let expected = library.bruteForce(query, limit: 10, filter: filter)
-                let found = try await scope.catalog.nearest(
+                let found = try await scope.vectors.nearest(
                     to: Embedding(model: SeededLibrary.model, vector: query), limit: 10, filter: filter, strategy: .exact)
                 #expect(found.map(\.photoID) == expected.map(\.photoID), "\(backend) \(name)")
             }

@@ -15,7 +15,7 @@ import ViewfinderServices
         }
     }
 
-    private static func search(_ catalog: any PhotoCatalog, _ items: [(String, String)]) async throws -> SearchPage {
+    private static func search(_ catalog: Catalog, _ items: [(String, String)]) async throws -> SearchPage {
         let service = SearchService(
             catalog: catalog, textEmbedder: ColourWords(), settings: SearchSettings(defaultMinScore: 0.5))
         return try await service.search(try SearchQuery.parse(items.map { (name: $0.0, value: $0.1) }))
@@ -40,7 +40,7 @@ import ViewfinderServices
                 ([("q", "green"), ("geo", "false")], library.expected("green") { $0.k >= 6 }),
             ]
             for (items, expected) in cases {
-                let page = try await Self.search(catalog, items)
+                let page = try await Self.search(scope.roles, items)
                 #expect(Self.paths(page) == expected, "\(backend) \(items)")
                 #expect(page.semantic)
             }
@@ -53,7 +53,7 @@ import ViewfinderServices
             let library = try await ColourLibrary.seed(scope.catalog)
             let source = try #require(library.items.first { $0.colour == "green" && $0.k == 3 })
             let uid = try #require(source.photo?.uid)
-            let page = try await Self.search(scope.catalog, [("similar", uid)])
+            let page = try await Self.search(scope.roles, [("similar", uid)])
             var scored: [(path: String, similarity: Double)] = []
             for item in library.items where item.colour == "green" && item.k != 3 {
                 var dot = 0.0
@@ -71,12 +71,12 @@ import ViewfinderServices
         try await backend.withCatalog { scope in
             let library = try await ColourLibrary.seed(scope.catalog)
             // Only yellow photos in the red query's folder filter: nothing reaches the threshold.
-            let none = try await Self.search(scope.catalog, [("q", "red"), ("name", "yellow-*")])
+            let none = try await Self.search(scope.roles, [("q", "red"), ("name", "yellow-*")])
             #expect(none.results.isEmpty && none.notices == [SearchService.noGoodMatchNotice], "\(backend)")
             // Without a threshold the same query returns the nearest (non-matching) photos.
-            let loose = try await Self.search(scope.catalog, [("q", "red"), ("name", "yellow-*"), ("min_score", "-1")])
+            let loose = try await Self.search(scope.roles, [("q", "red"), ("name", "yellow-*"), ("min_score", "-1")])
             #expect(loose.results.count == 8, "\(backend)")
-            let strict = try await Self.search(scope.catalog, [("clip", "red"), ("min_score", "0.95")])
+            let strict = try await Self.search(scope.roles, [("clip", "red"), ("min_score", "0.95")])
             #expect(Set(Self.paths(strict)).isSubset(of: Set(library.expected("red"))))
         }
     }
@@ -86,9 +86,9 @@ import ViewfinderServices
         try await backend.withCatalog { scope in
             let library = try await ColourLibrary.seed(scope.catalog)
             let red = library.items.filter { $0.colour == "red" }
-            let newest = try await Self.search(scope.catalog, [("clip", "red"), ("order", "newest")])
+            let newest = try await Self.search(scope.roles, [("clip", "red"), ("order", "newest")])
             #expect(Self.paths(newest) == red.sorted { $0.takenAt > $1.takenAt }.compactMap(\.photo?.relativePath), "\(backend)")
-            let oldest = try await Self.search(scope.catalog, [("clip", "red"), ("order", "oldest"), ("count", "3"), ("offset", "2")])
+            let oldest = try await Self.search(scope.roles, [("clip", "red"), ("order", "oldest"), ("count", "3"), ("offset", "2")])
             #expect(Self.paths(oldest) == Array(red.sorted { $0.takenAt < $1.takenAt }.compactMap(\.photo?.relativePath)[2..<5]))
         }
     }

@@ -13,7 +13,7 @@ import ViewfinderCore
                 for _ in 0..<4 {
                     let query = generator.unitVector(library.dims)
                     let expected = library.bruteForce(query, limit: 10, filter: filter)
-                    let found = try await scope.catalog.nearest(
+                    let found = try await scope.vectors.nearest(
                         to: Embedding(model: SeededLibrary.model, vector: query), limit: 10, filter: filter, strategy: .exact)
                     Self.expectSameRanking(found, expected, "\(backend) \(name)")
                 }
@@ -32,10 +32,10 @@ import ViewfinderCore
                 for _ in 0..<5 {
                     let query = generator.unitVector(library.dims)
                     let expected = library.bruteForce(query, limit: 10, filter: filter)
-                    let found = try await scope.catalog.nearest(
+                    let found = try await scope.vectors.nearest(
                         to: Embedding(model: SeededLibrary.model, vector: query), limit: 10, filter: filter,
                         strategy: .approximate)
-                    let automatic = try await scope.catalog.nearest(
+                    let automatic = try await scope.vectors.nearest(
                         to: Embedding(model: SeededLibrary.model, vector: query), limit: 10, filter: filter)
                     #expect(automatic.count == expected.count)
                     let expectedIDs = Set(expected.map(\.photoID))
@@ -47,7 +47,7 @@ import ViewfinderCore
                 }
             }
             let recall = Double(hits) / Double(max(wanted, 1))
-            let capabilities = try await scope.catalog.capabilities()
+            let capabilities = try await scope.roles.capabilities()
             print("recall@10 \(backend.rawValue) (\(capabilities.vectorIndexes.values.first ?? "no index")): \(String(format: "%.3f", recall)) over \(wanted) expected results")
             if backend.hasApproximateIndex {
                 #expect(capabilities.nativeVectorSearch)

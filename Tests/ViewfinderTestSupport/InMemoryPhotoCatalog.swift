@@ -14,6 +14,11 @@ public actor InMemoryPhotoCatalog: PhotoCatalog {
     public private(set) var embeddingWrites = 0
     /// The (model, dims) pairs `finishBulkLoad` was called for, in order.
     public private(set) var bulkLoadsFinished: [String] = []
+    /// How often `counts()` was called, to prove that searches do not count per query.
+    public private(set) var countsCalls = 0
+    /// The change log: one photo id per logged write, its sequence number the position + 1 (as the backends'
+    /// triggers log embedding writes, index-status and archived changes, and deletions).
+    private var changeLog: [Int64] = []
 
     /// Creates an empty catalog.
     public init() {}
@@ -96,6 +101,22 @@ public actor InMemoryPhotoCatalog: PhotoCatalog {
         photosByID = photos
         vectorsByKey = vectors
         membership = members
+        for change in changes {
+            switch change {
+            case .putEmbedding, .deletePhoto, .setFlags: changeLog.append(change.photoID)
+            case .setMetadata, .addToAlbum, .removeFromAlbum: break
+            }
+        }
+    }
+
+    public func vectorChanges(after sequence: Int64, limit: Int) -> VectorChangeFeed? {
+        let latest = Int64(changeLog.count)
+        guard limit > 0, sequence < latest else { return VectorChangeFeed(changes: [], latestSequence: latest) }
+        let first = Int(max(0, sequence))
+        let changes = changeLog[first..<min(changeLog.count, first + limit)].enumerated().map { offset, id in
+            VectorChange(sequence: Int64(first + offset + 1), photoID: id)
+        }
+        return VectorChangeFeed(changes: changes, latestSequence: latest)
     }
 
     public func vectors(model: ModelID, dims: Int) -> [StoredVector] {
@@ -176,7 +197,8 @@ public actor InMemoryPhotoCatalog: PhotoCatalog {
     }
 
     public func counts() -> CatalogCounts {
-        CatalogCounts(
+        countsCalls += 1
+        return CatalogCounts(
             photos: photosByID.count,
             failed: photosByID.values.filter { $0.status == .failed }.count,
             embedded: vectorsByKey.filter { !$0.value.isEmpty }.mapValues(\.count),
@@ -203,12 +225,14 @@ public actor InMemoryPhotoCatalog: PhotoCatalog {
         photo.errorReason = nil
         photosByID[photoID] = photo
         missingSinceByID[photoID] = nil
+        changeLog.append(photoID)
     }
 
     public func markMissing(photoIDs: [Int64], at date: Date) {
         for id in photoIDs where photosByID[id] != nil && photosByID[id]?.status != .missing {
             photosByID[id]?.status = .missing
             missingSinceByID[id] = date
+            changeLog.append(id)
         }
     }
 
@@ -225,6 +249,7 @@ public actor InMemoryPhotoCatalog: PhotoCatalog {
     public func pruneEmbeddings(keeping model: ModelID, dims: Int) -> Int {
         let keep = Self.key(model, dims)
         let deleted = vectorsByKey.filter { $0.key != keep }.values.reduce(0) { $0 + $1.count }
+        changeLog += vectorsByKey.filter { $0.key != keep }.values.flatMap(\.keys)
         vectorsByKey = vectorsByKey.filter { $0.key == keep }
         return deleted
     }
@@ -250,6 +275,7 @@ public actor InMemoryPhotoCatalog: PhotoCatalog {
         let existing = photo(root: file.root, relativePath: file.relativePath)
         let id = existing?.id ?? nextID
         if existing == nil { nextID += 1 }
+        changeLog.append(id)
         let now = Date()
         photosByID[id] = Photo(
             id: id, uid: existing?.uid ?? PhotoUID.make(), libraryRoot: file.root, relativePath: file.relativePath,

@@ -6,7 +6,7 @@ import ViewfinderSQLite
 import ViewfinderTestSupport
 import ViewfinderVectorSearch
 
-/// The in-process index follows writes made through it, and writes made by another process via the change log.
+/// The in-process index follows writes to its store, and writes made by another process, through the change log.
 @Suite struct InProcessSyncTests {
     private static let dims = 16
 
@@ -21,46 +21,48 @@ import ViewfinderVectorSearch
         try await catalog.save((0..<count).map { TestLibrary.photo($0, generator.vector(dims), root: root) })
     }
 
-    @Test func writesThroughTheDecoratorAreSeenAtOnce() async throws {
-        let inner = InMemoryPhotoCatalog()
-        try await Self.seed(inner, count: 50)
-        let catalog = InProcessVectorCatalog(wrapping: inner, settings: InProcessVectorSettings(precision: .float16))
-        _ = try await catalog.nearest(to: Self.query(0), limit: 5)
-        #expect(await catalog.loadedCount(model: TestLibrary.model, dims: Self.dims) == 50)
+    @Test func writesToTheStoreAreSeenAtOnce() async throws {
+        let catalog = InMemoryPhotoCatalog()
+        try await Self.seed(catalog, count: 50)
+        let index = InProcessVectorIndex(
+            source: catalog, settings: InProcessVectorSettings(precision: .float16), pool: TestLibrary.pool)
+        _ = try await index.nearest(to: Self.query(0), limit: 5)
+        #expect(await index.loadedCount(model: TestLibrary.model, dims: Self.dims) == 50)
 
         // A new photo pointing exactly at the query becomes the best match.
         try await catalog.save([TestLibrary.photo(100, Self.query(3).vector)])
         let added = try #require(try await catalog.photo(root: "/library", relativePath: "photo-100.jpg"))
-        #expect(try await catalog.nearest(to: Self.query(3), limit: 1).first?.photoID == added.id)
+        #expect(try await index.nearest(to: Self.query(3), limit: 1).first?.photoID == added.id)
 
         // A replaced embedding moves it.
         try await catalog.apply([.putEmbedding(photoID: added.id, Self.query(5))])
-        #expect(try await catalog.nearest(to: Self.query(5), limit: 1).first?.photoID == added.id)
-        #expect(try await catalog.nearest(to: Self.query(3), limit: 1).first?.photoID != added.id)
+        #expect(try await index.nearest(to: Self.query(5), limit: 1).first?.photoID == added.id)
+        #expect(try await index.nearest(to: Self.query(3), limit: 1).first?.photoID != added.id)
 
         // Archived photos leave the default filter but stay in `.everything`.
         try await catalog.apply([.setFlags(photoID: added.id, favorite: false, archived: true)])
-        #expect(try await catalog.nearest(to: Self.query(5), limit: 1).first?.photoID != added.id)
-        #expect(try await catalog.nearest(to: Self.query(5), limit: 1, filter: .everything).first?.photoID == added.id)
+        #expect(try await index.nearest(to: Self.query(5), limit: 1).first?.photoID != added.id)
+        #expect(try await index.nearest(to: Self.query(5), limit: 1, filter: .everything).first?.photoID == added.id)
 
         // A failed re-index and a deletion remove photos.
         try await catalog.apply([.setFlags(photoID: added.id, favorite: false, archived: false)])
-        let victim = try #require(try await catalog.nearest(to: Self.query(1), limit: 1).first?.photoID)
+        let victim = try #require(try await index.nearest(to: Self.query(1), limit: 1).first?.photoID)
         let victimPhoto = try #require(try await catalog.photos(ids: [victim]).first)
         try await catalog.recordFailures([IndexFailure(
             file: LibraryFile(root: victimPhoto.libraryRoot, relativePath: victimPhoto.relativePath, size: 1, modifiedAt: Date()),
             contentHash: nil, reason: "broken")])
-        #expect(try await catalog.nearest(to: Self.query(1), limit: 60).allSatisfy { $0.photoID != victim })
+        #expect(try await index.nearest(to: Self.query(1), limit: 60).allSatisfy { $0.photoID != victim })
         try await catalog.apply([.deletePhoto(photoID: added.id)])
-        #expect(try await catalog.nearest(to: Self.query(5), limit: 60, filter: .everything).allSatisfy { $0.photoID != added.id })
-        #expect(await catalog.loadedCount(model: TestLibrary.model, dims: Self.dims) == 49)
+        #expect(try await index.nearest(to: Self.query(5), limit: 60, filter: .everything).allSatisfy { $0.photoID != added.id })
+        #expect(await index.loadedCount(model: TestLibrary.model, dims: Self.dims) == 49)
     }
 
     @Test func writesByAnotherProcessAreSeenThroughTheChangeLog() async throws {
         let folder = try TestPaths.makeTemporaryDirectory("viewfinder-inprocess")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("catalog.db").path
-        let server = InProcessVectorCatalog(wrapping: try SQLiteCatalog(path: path), settings: InProcessVectorSettings(precision: .int8))
+        let server = InProcessVectorIndex(
+            source: try SQLiteCatalog(path: path), settings: InProcessVectorSettings(precision: .int8), pool: TestLibrary.pool)
         // Stands in for `viewfinder index` running in another process on the same file.
         let indexer = try SQLiteCatalog(path: path)
         try await Self.seed(indexer, count: 40)

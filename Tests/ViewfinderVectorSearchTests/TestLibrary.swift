@@ -1,4 +1,6 @@
 import Foundation
+import NIOPosix
+import ViewfinderVectorSearch
 import ViewfinderCore
 
 /// A deterministic random generator (SplitMix64).
@@ -24,6 +26,9 @@ struct SeededGenerator: RandomNumberGenerator {
 
 /// Builders and the naive reference the index is checked against.
 enum TestLibrary {
+    /// The pool the tests' scans run on.
+    static let pool = VectorScanPool(threadPool: NIOThreadPool.singleton)
+
     static let model: ModelID = "test-model"
 
     /// An indexed photo `index` with `vector`.

@@ -7,8 +7,8 @@ public struct APIDependencies: Sendable {
     /// Parses search parameters (PhotoPrism names) into a query.
     public typealias QueryParser = @Sendable ([(name: String, value: String)]) throws(ViewfinderError) -> SearchQuery
 
-    /// The photo catalog.
-    public var catalog: any PhotoCatalog
+    /// The catalog's roles: photos, writes, albums and statistics from its store, and how it searches vectors.
+    public var catalog: Catalog
     /// The search pipeline.
     public var search: any PhotoSearching
     /// The thumbnail cache.
@@ -26,7 +26,7 @@ public struct APIDependencies: Sendable {
 
     /// Collects the dependencies.
     public init(
-        catalog: any PhotoCatalog, search: any PhotoSearching, thumbnails: any ThumbnailStore,
+        catalog: Catalog, search: any PhotoSearching, thumbnails: any ThumbnailStore,
         indexing: any IndexingControl, models: any ModelReporting, duplicates: any DuplicateFinding,
         parseQuery: @escaping QueryParser = { (items) throws(ViewfinderError) in try SearchQuery.parse(items) },
         version: String

@@ -17,10 +17,11 @@ extension ViewfinderAPI {
         }
         group.get("status") { _, _ -> Response in
             let models = await dependencies.models.models()
+            let capabilities = try await dependencies.catalog.capabilities()
             return try JSONBody.response(
                 StatusJSON(
-                    version: dependencies.version, backend: try await catalog.capabilities().backend,
-                    capabilities: try await catalog.capabilities(), counts: try await catalog.counts(),
+                    version: dependencies.version, backend: capabilities.backend,
+                    capabilities: capabilities, counts: try await catalog.counts(),
                     model: models.active, semanticSearch: models.semanticSearch,
                     indexing: await dependencies.indexing.status(), authRequired: settings.auth.enabled))
         }

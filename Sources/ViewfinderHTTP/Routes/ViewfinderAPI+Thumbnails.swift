@@ -26,7 +26,7 @@ extension ViewfinderAPI {
             } else if let source = await sources.path(for: hash) {
                 file = try await dependencies.thumbnails.thumbnail(
                     for: hash, size: size, source: URL(fileURLWithPath: source))
-            } else if let photo = try await dependencies.catalog.photo(contentHash: hash) {
+            } else if let photo = try await catalog.photo(contentHash: hash) {
                 // Not returned since start-up (e.g. a bookmarked URL after a restart): the catalog knows the file.
                 file = try await dependencies.thumbnails.thumbnail(
                     for: hash, size: size, source: URL(fileURLWithPath: photo.absolutePath))

@@ -20,7 +20,8 @@ struct ViewfinderAPI: Sendable {
         uploads = UploadGate(limit: settings.limits.maxConcurrentUploads)
     }
 
-    var catalog: any PhotoCatalog { dependencies.catalog }
+    /// The catalog's store (reads, writes, albums, statistics); vector searches go through the search service.
+    var catalog: any PhotoCatalog { dependencies.catalog.store }
     var limits: APILimits { settings.limits }
 
     /// The photo with the uid in the path, or a 404.

@@ -2,23 +2,29 @@ public import ViewfinderCore
 
 /// Finds near-duplicate photos: nearest neighbours by embedding, joined into groups with union-find.
 public struct DuplicateService: Sendable {
-    /// The catalog whose vectors are compared.
-    public let catalog: any PhotoCatalog
+    /// The catalog roles duplicate finding reads besides vector similarity.
+    public typealias Store = PhotoReading & EmbeddingReading
+
+    /// The photos and their stored vectors.
+    public let catalog: any Store
+    /// Finds each photo's nearest neighbours.
+    public let vectors: any VectorSearching
     /// Neighbours looked at per photo; a group larger than this is still found through its links.
     public let neighbours: Int
 
     /// The default largest cosine distance (1 − similarity) for two photos to count as duplicates.
     public static let defaultMaxDistance: Float = 0.02
 
-    /// Creates a service over `catalog`.
-    public init(catalog: any PhotoCatalog, neighbours: Int = 8) {
+    /// Creates a service over `catalog`'s vectors, ranked by `vectors`.
+    public init(catalog: any Store, vectors: any VectorSearching, neighbours: Int = 8) {
         self.catalog = catalog
+        self.vectors = vectors
         self.neighbours = max(1, neighbours)
     }
 
     /// Groups of photos embedded with `model` at `dims` whose linked members are at most `maxDistance` apart.
     ///
-    /// Every photo asks the catalog for its nearest neighbours (its vector index does the work); each pair within
+    /// Every photo asks the vector role for its nearest neighbours (its vector index does the work); each pair within
     /// `maxDistance` is a link, and linked photos form one group. Groups are ordered by their keeper's id.
     public func groups(model: ModelID, dims: Int, maxDistance: Float = defaultMaxDistance) async throws(ViewfinderError)
         -> [DuplicateGroup]
@@ -30,7 +36,7 @@ public struct DuplicateService: Sendable {
         var sets = UnionFind()
         var largest: [Int64: Float] = [:]
         for vector in stored {
-            let matches = try await catalog.nearest(
+            let matches = try await vectors.nearest(
                 to: Embedding(model: model, vector: vector.vector), limit: neighbours + 1, filter: .everything,
                 strategy: .automatic)
             for match in matches where match.photoID != vector.photoID {

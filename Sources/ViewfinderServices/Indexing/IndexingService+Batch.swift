@@ -120,6 +120,7 @@ extension IndexingService {
         try await whileStorageRecovers { () async throws(ViewfinderError) in
             try await catalog.save(indexed, failures: failures)
         }
+        await observer?.catalogDidChange()
         return failures
     }
 

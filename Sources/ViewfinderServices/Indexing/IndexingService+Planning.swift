@@ -97,5 +97,6 @@ extension IndexingService {
             try await catalog.apply(chunk.map { .deletePhoto(photoID: $0) })
         }
         report.purged = plan.purge.count
+        if !plan.moved.isEmpty || !plan.missing.isEmpty || !plan.purge.isEmpty { await observer?.catalogDidChange() }
     }
 }

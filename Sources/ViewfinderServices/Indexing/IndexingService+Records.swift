@@ -23,6 +23,7 @@ extension IndexingService {
             }
             try await catalog.recordFiles(records)
             try await catalog.recordFailures(failures)
+            await observer?.catalogDidChange()
             report.recorded += records.count
             report.failures += failures
         }

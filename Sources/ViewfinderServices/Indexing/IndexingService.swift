@@ -7,7 +7,12 @@ public struct IndexingService: Sendable {
     let fileSystem: any LibraryFileSystem
     let decoder: any ImageDecoding
     let embedder: any ImageEmbedding
-    let catalog: any PhotoCatalog
+    /// The catalog roles indexing writes through.
+    public typealias Store = PhotoWriting & LibraryTracking
+
+    let catalog: any Store
+    /// Told after each committed write (e.g. the search's coverage notice).
+    let observer: (any CatalogWriteObserving)?
     let metadataReader: (any MetadataReading)?
     let thumbnails: (any ThumbnailStore)?
     let options: IndexingOptions
@@ -18,16 +23,18 @@ public struct IndexingService: Sendable {
     /// Creates an indexer from its collaborators.
     ///
     /// With a `metadataReader`, each picture's EXIF/XMP/IPTC metadata, content type and orientation
-    /// are stored with it; with `thumbnails`, its thumbnails are made while indexing.
+    /// are stored with it; with `thumbnails`, its thumbnails are made while indexing. `observer` hears of every
+    /// committed write.
     public init(
         fileSystem: any LibraryFileSystem, decoder: any ImageDecoding, embedder: any ImageEmbedding,
-        catalog: any PhotoCatalog, metadataReader: (any MetadataReading)? = nil, thumbnails: (any ThumbnailStore)? = nil,
-        options: IndexingOptions = IndexingOptions(), logger: Logger
+        catalog: any Store, metadataReader: (any MetadataReading)? = nil, thumbnails: (any ThumbnailStore)? = nil,
+        options: IndexingOptions = IndexingOptions(), observer: (any CatalogWriteObserving)? = nil, logger: Logger
     ) {
         self.fileSystem = fileSystem
         self.decoder = decoder
         self.embedder = embedder
         self.catalog = catalog
+        self.observer = observer
         self.metadataReader = metadataReader
         self.thumbnails = thumbnails
         self.options = options

@@ -28,7 +28,7 @@ extension SearchService {
 
     /// "62% of photos embedded with the active model" when coverage is incomplete.
     func coverageNotices(_ vector: Embedding) async throws(ViewfinderError) -> [String] {
-        let counts = try await catalog.counts()
+        let counts = try await coverage.counts()
         let candidates = counts.photos - counts.failed
         guard candidates > 0 else { return [] }
         let embedded = counts.embedded["\(vector.model)/\(vector.dims)"] ?? 0

@@ -88,7 +88,7 @@ extension SearchService {
         let threshold = query.minScore ?? settings.defaultMinScore
         let wanted = order == .relevance ? query.offset + query.count : settings.dateOrderCandidates
         let limit = wanted + (exclude == nil ? 0 : 1)
-        var matches = try await catalog.nearest(to: vector, limit: limit, filter: filter).filter { $0.photoID != exclude }
+        var matches = try await vectors.nearest(to: vector, limit: limit, filter: filter).filter { $0.photoID != exclude }
         let hadCandidates = !matches.isEmpty
         if let threshold { matches = matches.filter { Double($0.similarity) >= threshold } }
         var keywordMatches: [KeywordMatch] = []

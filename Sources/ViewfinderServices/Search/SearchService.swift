@@ -5,8 +5,15 @@ import Foundation
 ///
 /// See docs/search.md for how text, `clip`, `clip_weight`, `min_score` and `order` combine.
 public struct SearchService: Sendable {
-    /// Where photos, vectors and keywords are searched.
-    let catalog: any PhotoCatalog
+    /// The catalog roles a search reads besides vector similarity.
+    public typealias Store = PhotoReading & EmbeddingReading & KeywordSearching & AlbumStore
+
+    /// Photos, stored embeddings, keywords and albums.
+    let catalog: any Store
+    /// Ranks by vector similarity.
+    let vectors: any VectorSearching
+    /// The counts behind the coverage notice.
+    let coverage: CoverageTracker
     /// The active model's text tower; its model and dims define the vector space searched.
     let textEmbedder: (any TextEmbedding)?
     /// Decodes uploaded pictures (only for searches by image).
@@ -20,15 +27,28 @@ public struct SearchService: Sendable {
 
     /// Creates a search service for the model behind `textEmbedder`.
     public init(
-        catalog: any PhotoCatalog, textEmbedder: (any TextEmbedding)?, imageDecoder: (any ImageDecoding)? = nil,
-        imageEmbedder: (any ImageEmbedding)? = nil, settings: SearchSettings = SearchSettings()
+        store: any Store, vectors: any VectorSearching, coverage: CoverageTracker, textEmbedder: (any TextEmbedding)?,
+        imageDecoder: (any ImageDecoding)? = nil, imageEmbedder: (any ImageEmbedding)? = nil,
+        settings: SearchSettings = SearchSettings()
     ) {
-        self.catalog = catalog
+        self.catalog = store
+        self.vectors = vectors
+        self.coverage = coverage
         self.textEmbedder = textEmbedder
         self.imageDecoder = imageDecoder
         self.imageEmbedder = imageEmbedder
         self.settings = settings
         self.textCache = QueryEmbeddingCache(capacity: settings.textCacheCapacity)
+    }
+
+    /// Creates a search service over the roles of `catalog`, with a coverage tracker of its own.
+    public init(
+        catalog: Catalog, textEmbedder: (any TextEmbedding)?, imageDecoder: (any ImageDecoding)? = nil,
+        imageEmbedder: (any ImageEmbedding)? = nil, settings: SearchSettings = SearchSettings()
+    ) {
+        self.init(
+            store: catalog.store, vectors: catalog.vectors, coverage: CoverageTracker(statistics: catalog.store),
+            textEmbedder: textEmbedder, imageDecoder: imageDecoder, imageEmbedder: imageEmbedder, settings: settings)
     }
 
     /// Answers `query`.
@@ -58,7 +78,7 @@ public struct SearchService: Sendable {
     public func nearest(
         to query: Embedding, limit: Int, filter: PhotoFilter = PhotoFilter()
     ) async throws(ViewfinderError) -> [SearchResult] {
-        let matches = try await catalog.nearest(to: query, limit: limit, filter: filter)
+        let matches = try await vectors.nearest(to: query, limit: limit, filter: filter)
         let photos = try await catalog.photos(ids: matches.map(\.photoID))
         let byID = Dictionary(uniqueKeysWithValues: photos.map { ($0.id, $0) })
         return matches.compactMap { match in

@@ -56,7 +56,7 @@ struct DuplicatesCommand: AsyncParsableCommand {
         let groups = try await global.withApplication(extra: [ConfigurationKey.model.flag: model]) { app in
             let descriptor = try app.modelDescriptor()
             return try await app.withCatalog { catalog in
-                try await DuplicateService(catalog: catalog).groups(
+                try await DuplicateService(catalog: catalog.store, vectors: catalog.vectors).groups(
                     model: descriptor.id, dims: descriptor.dims, maxDistance: maxDistance)
             }
         }

@@ -62,7 +62,7 @@ struct IndexCommand: AsyncParsableCommand {
                 let progress = ProgressPrinter(enabled: !json && Terminal.standardErrorIsTerminal)
                 var claims: (any WorkClaiming)?
                 if shared {
-                    guard let sharing = catalog as? any WorkClaiming else {
+                    guard let sharing = catalog.store as? any WorkClaiming else {
                         throw ViewfinderError(.invalidInput, "--worker needs a PostgreSQL catalog (--database postgres://…)")
                     }
                     claims = sharing

@@ -32,7 +32,7 @@ extension ModelsCommand {
                 let descriptor = try app.modelDescriptor()
                 let dims = descriptor.dims
                 let deleted = try await app.withCatalog { catalog in
-                    try await catalog.pruneEmbeddings(keeping: descriptor.id, dims: dims)
+                    try await catalog.store.pruneEmbeddings(keeping: descriptor.id, dims: dims)
                 }
                 return Output(kept: "\(descriptor.id)/\(dims)", deleted: deleted)
             }

@@ -39,7 +39,7 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let report = try await global.withApplication { app in
             let (counts, capabilities) = try await app.withCatalog { catalog in
-                (try await catalog.counts(), try await catalog.capabilities())
+                (try await catalog.store.counts(), try await catalog.capabilities())
             }
             return Report(
                 database: app.configuration.database.description, backend: capabilities.backend,

@@ -53,7 +53,7 @@ struct FakeDuplicates: DuplicateFinding {
 func fakeDependencies() -> APIDependencies {
     let catalog = InMemoryPhotoCatalog()
     return APIDependencies(
-        catalog: catalog, search: FakeSearch(catalog: catalog), thumbnails: FakeThumbnails(), indexing: FakeIndexing(),
+        catalog: Catalog(store: catalog), search: FakeSearch(catalog: catalog), thumbnails: FakeThumbnails(), indexing: FakeIndexing(),
         models: FakeModels(), duplicates: FakeDuplicates(),
         parseQuery: { (items) throws(ViewfinderError) in try SearchQuery.parse(items) }, version: "fake")
 }

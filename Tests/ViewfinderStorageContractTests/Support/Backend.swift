@@ -27,12 +27,30 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     struct Scope: Sendable {
         /// The catalog under test.
         let catalog: any PhotoCatalog
+        /// Its vector-search role: the catalog itself, or the in-process index over it.
+        var vectors: any VectorSearching
         /// Opens another catalog on the same database (running its migrations) and returns its applied migrations.
         let reopen: @Sendable () async throws -> [String]
         /// The migrations applied to the database.
         let appliedMigrations: @Sendable () async throws -> [String]
         /// For the in-process variants: the wrapped catalog, written to directly as another process would.
         var direct: (any PhotoCatalog)? = nil
+
+        /// A scope whose catalog searches its own vectors.
+        init(
+            catalog: any PhotoCatalog, vectors: (any VectorSearching)? = nil,
+            reopen: @escaping @Sendable () async throws -> [String],
+            appliedMigrations: @escaping @Sendable () async throws -> [String], direct: (any PhotoCatalog)? = nil
+        ) {
+            self.catalog = catalog
+            self.vectors = vectors ?? catalog
+            self.reopen = reopen
+            self.appliedMigrations = appliedMigrations
+            self.direct = direct
+        }
+
+        /// The catalog's roles as the application wires them.
+        var roles: Catalog { Catalog(store: catalog, vectors: vectors) }
     }
 
     /// Runs `body` with a catalog on a fresh database; the database is dropped afterwards. `efSearch` replaces the
@@ -46,9 +64,11 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let base: Backend = self == .sqliteInProcess ? .sqlite : .mariadb10
             let settings = InProcessVectorSettings(precision: self == .sqliteInProcess ? .float16 : .int8, threads: 2)
             try await base.withCatalog(precision: precision) { scope in
+                let index = InProcessVectorIndex(
+                    source: scope.catalog, settings: settings, pool: VectorScanPool(threadPool: NIOThreadPool.singleton))
                 try await body(Scope(
-                    catalog: InProcessVectorCatalog(wrapping: scope.catalog, settings: settings),
-                    reopen: scope.reopen, appliedMigrations: scope.appliedMigrations, direct: scope.catalog))
+                    catalog: scope.catalog, vectors: index, reopen: scope.reopen,
+                    appliedMigrations: scope.appliedMigrations, direct: scope.catalog))
             }
         case .memory:
             let catalog = InMemoryPhotoCatalog()

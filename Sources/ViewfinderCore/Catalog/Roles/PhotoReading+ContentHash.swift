@@ -1,4 +1,4 @@
-extension PhotoCatalog {
+extension PhotoReading {
     /// The reference lookup: the first present photo with `contentHash`, found by listing every photo.
     ///
     /// Backends override it with an indexed query; this default keeps test doubles short.

@@ -1,4 +1,4 @@
-extension PhotoCatalog {
+extension PhotoReading {
     /// The reference listing: every matching photo read and sorted in memory (backends override it with SQL).
     public func photoIDs(
         matching filter: PhotoFilter, order: SearchOrder, limit: Int, offset: Int
