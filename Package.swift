@@ -162,7 +162,7 @@ let package = Package(
         .executableTarget(
             name: "viewfinder",
             dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
-                "ViewfinderApp", "ViewfinderCore", "ViewfinderServices", "ViewfinderVision",
+                "ViewfinderApp", "ViewfinderCore", "ViewfinderServices", "ViewfinderVision", "ViewfinderHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -193,12 +193,12 @@ let package = Package(
             path: "Tests/ViewfinderTestSupport",
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "OnnxRuntimeTests", dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "OnnxRuntime", "ViewfinderTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "OnnxRuntimeTests", dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "OnnxRuntime", "COnnxRuntime", "ViewfinderTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "VectorIndexTests", dependencies: ["VectorIndex"], swiftSettings: strictSettings),
         .testTarget(
             name: "ViewfinderVectorSearchTests",
             dependencies: [
-                "ViewfinderVectorSearch", "VectorIndex", "ViewfinderSQLite", "ViewfinderTestSupport",
+                "ViewfinderVectorSearch", "VectorIndex", "ViewfinderSQLite", "ViewfinderCore", "ViewfinderTestSupport",
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings),
@@ -208,18 +208,19 @@ let package = Package(
             name: "ViewfinderAppTests",
             dependencies: [
                 "ViewfinderApp", "ViewfinderHTTP", "ViewfinderPostgres", "ViewfinderMariaDB", "OnnxRuntime", "ViewfinderImaging",
-                "ViewfinderTestSupport", "VectorIndex",
+                "ViewfinderTestSupport", "VectorIndex", "ViewfinderCore", "ViewfinderServices", "ViewfinderVision",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ViewfinderImagingTests",
-            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "ViewfinderImaging", "CJPEG", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "ViewfinderImaging", "ViewfinderCore", "CJPEG", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ViewfinderVisionTests",
             dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
-                "ViewfinderVision", "OnnxRuntime", "Tokenizers", "ViewfinderTestSupport",
+                "ViewfinderVision", "OnnxRuntime", "Tokenizers", "ViewfinderCore", "ViewfinderTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -227,7 +228,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ViewfinderFileSystemTests",
-            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "ViewfinderFileSystem", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "ViewfinderFileSystem", "ViewfinderCore", "ViewfinderTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -245,11 +246,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ViewfinderSQLiteTests", dependencies: ["ViewfinderSQLite", "ViewfinderTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ViewfinderSQLiteTests", dependencies: ["ViewfinderSQLite", "ViewfinderCore", "ViewfinderTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ViewfinderServicesTests",
             dependencies: [
-                "ViewfinderServices", "ViewfinderTestSupport", .product(name: "Logging", package: "swift-log"),
+                "ViewfinderServices", "ViewfinderCore", "ViewfinderTestSupport", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
@@ -258,6 +259,7 @@ let package = Package(
             name: "ViewfinderHTTPTests",
             dependencies: [
                 "ViewfinderHTTP", "ViewfinderApp", "ViewfinderCore", "ViewfinderServices", "ViewfinderVision", "ViewfinderTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -265,5 +267,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["ViewfinderTestSupport"], swiftSettings: strictSettings),
+        // Checks of the source tree itself: declared dependencies, layering, no SQL in the domain.
+        .testTarget(name: "ArchitectureTests", swiftSettings: strictSettings),
     ]
 )
