@@ -174,7 +174,7 @@ let package = Package(
             name: "ViewfinderBenchmarks",
             dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
                 "Tokenizers", "VectorIndex", "OnnxRuntime", "ViewfinderImaging", "ViewfinderCore", "ViewfinderVectorSearch",
-                "ViewfinderSQLite", "ViewfinderVision",
+                "ViewfinderSQLite", "ViewfinderVision", "ViewfinderFileSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

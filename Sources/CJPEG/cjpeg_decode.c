@@ -19,9 +19,12 @@
 
 #include "cjpeg_scan_filter.h"
 
-// The open file, and (for a progressive JPEG at 1/8) its bytes and their reduced copy; released on every way out.
+// Where the stream comes from (an open file, or the caller's bytes) and, for a progressive JPEG at 1/8, the
+// file's bytes and their reduced copy; what is owned here is released on every way out.
 typedef struct {
     FILE *file;
+    const unsigned char *memory;
+    size_t memory_length;
     unsigned char *data;
     size_t length;
     unsigned char *filtered;
@@ -89,7 +92,7 @@ static void cjpeg_release(cjpeg_result *result) {
     result->height = 0;
 }
 
-// Releases the decompressor, the file and its bytes.
+// Releases the decompressor, the file and its bytes (never the caller's memory).
 static void cjpeg_finish(struct jpeg_decompress_struct *cinfo, cjpeg_buffers *buffers) {
     jpeg_destroy_decompress(cinfo);
     if (buffers->file != NULL) {
@@ -167,6 +170,25 @@ static int cjpeg_read_whole(cjpeg_buffers *buffers) {
     return buffers->length > 0 && !ferror(buffers->file) ? 1 : -1;
 }
 
+// The memory source's counterpart of cjpeg_read_whole: the bytes are there already, only room for their
+// reduced copy is needed. Returns 1 when there is, 0 when the stream is too large or memory is short.
+static int cjpeg_room_for_filtered(cjpeg_buffers *buffers) {
+    if (buffers->memory_length == 0 || buffers->memory_length > CJPEG_MAX_FILTERED_FILE) {
+        return 0;
+    }
+    buffers->filtered = malloc(buffers->memory_length);
+    return buffers->filtered != NULL ? 1 : 0;
+}
+
+// Points libjpeg at the stream: the caller's bytes, or the open file where it stands.
+static void cjpeg_attach_source(struct jpeg_decompress_struct *cinfo, const cjpeg_buffers *buffers) {
+    if (buffers->memory != NULL) {
+        jpeg_mem_src(cinfo, buffers->memory, (unsigned long) buffers->memory_length);
+    } else {
+        jpeg_stdio_src(cinfo, buffers->file);
+    }
+}
+
 // For a progressive JPEG decoded at 1/8, libjpeg-turbo reconstructs every component whose IDCT is 1×1 from
 // its DC coefficient alone (jpeg_idct_1x1), yet would entropy-decode all its AC scans, most of the file.
 // Flags those components so their AC scans can be dropped before decoding; the pixels are the same.
@@ -189,21 +211,9 @@ static int cjpeg_dc_only_components(struct jpeg_decompress_struct *cinfo, unsign
     return any;
 }
 
-cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, cjpeg_result *result) {
-    memset(result, 0, sizeof *result);
+// The decode shared by both sources; `buffers` holds the open file or the caller's bytes.
+static cjpeg_status cjpeg_decode(cjpeg_buffers *buffers, const cjpeg_options *options, cjpeg_result *result) {
     int denom = options->scale_denom;
-    if (denom != 1 && denom != 2 && denom != 4 && denom != 8) {
-        snprintf(result->message, sizeof result->message, "unsupported scale 1/%d", denom);
-        return CJPEG_CORRUPT;
-    }
-    cjpeg_buffers buffers = { NULL, NULL, 0, NULL };
-    buffers.file = fopen(path, "rb");
-    if (buffers.file == NULL) {
-        result->error_number = errno;
-        snprintf(result->message, sizeof result->message, "%s", strerror(errno));
-        return CJPEG_UNREADABLE;
-    }
-
     struct jpeg_decompress_struct cinfo;
     cjpeg_errors errors;
     memset(&errors, 0, sizeof errors);
@@ -214,7 +224,7 @@ cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, c
     errors.reject_truncated = options->reject_truncated;
     errors.status = CJPEG_OK;
     errors.result = result;
-    errors.buffers = &buffers;
+    errors.buffers = buffers;
 
     if (setjmp(errors.jump) != 0) {
         cjpeg_status failed = errors.status;
@@ -224,7 +234,7 @@ cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, c
     }
 
     jpeg_create_decompress(&cinfo);
-    jpeg_stdio_src(&cinfo, buffers.file);
+    cjpeg_attach_source(&cinfo, buffers);
     jpeg_save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);
     jpeg_read_header(&cinfo, TRUE);
 
@@ -249,28 +259,35 @@ cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, c
             cinfo.image_width, cinfo.image_height);
     }
     if (early != CJPEG_OK) {
-        cjpeg_finish(&cinfo, &buffers);
+        cjpeg_finish(&cinfo, buffers);
         return early;
     }
     cinfo.scale_num = 1;
     cinfo.scale_denom = (unsigned int) denom;
 
     unsigned char dc_only[256];
-    int whole = cjpeg_dc_only_components(&cinfo, dc_only) ? cjpeg_read_whole(&buffers) : 0;
-    size_t kept = whole == 1 ? cjpeg_drop_ac_scans(buffers.data, buffers.length, dc_only, buffers.filtered) : 0;
+    int whole = 0;
+    if (cjpeg_dc_only_components(&cinfo, dc_only)) {
+        whole = buffers->memory != NULL ? cjpeg_room_for_filtered(buffers) : cjpeg_read_whole(buffers);
+    }
+    const unsigned char *stream = buffers->memory != NULL ? buffers->memory : buffers->data;
+    size_t stream_length = buffers->memory != NULL ? buffers->memory_length : buffers->length;
+    size_t kept = whole == 1 ? cjpeg_drop_ac_scans(stream, stream_length, dc_only, buffers->filtered) : 0;
     if (whole != 0) {
         // Start again with a fresh decompressor (a source cannot change type): on the reduced stream, or,
         // when nothing was dropped or the read failed, on the file from its beginning.
         jpeg_destroy_decompress(&cinfo);
         jpeg_create_decompress(&cinfo);
         if (kept > 0) {
-            jpeg_mem_src(&cinfo, buffers.filtered, (unsigned long) kept);
-        } else if (fseek(buffers.file, 0, SEEK_SET) == 0) {
-            clearerr(buffers.file);
-            jpeg_stdio_src(&cinfo, buffers.file);
+            jpeg_mem_src(&cinfo, buffers->filtered, (unsigned long) kept);
+        } else if (buffers->memory != NULL) {
+            cjpeg_attach_source(&cinfo, buffers);
+        } else if (fseek(buffers->file, 0, SEEK_SET) == 0) {
+            clearerr(buffers->file);
+            jpeg_stdio_src(&cinfo, buffers->file);
         } else {
             snprintf(result->message, sizeof result->message, "the file cannot be read again");
-            cjpeg_finish(&cinfo, &buffers);
+            cjpeg_finish(&cinfo, buffers);
             return CJPEG_UNREADABLE;
         }
         jpeg_save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);
@@ -304,13 +321,52 @@ cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, c
 
     cjpeg_status decoded = cjpeg_read_pixels(&cinfo, result);
     if (decoded != CJPEG_OK) {
-        cjpeg_finish(&cinfo, &buffers);
+        cjpeg_finish(&cinfo, buffers);
         cjpeg_release(result);
         return decoded;
     }
     jpeg_finish_decompress(&cinfo);
-    cjpeg_finish(&cinfo, &buffers);
+    cjpeg_finish(&cinfo, buffers);
     return CJPEG_OK;
+}
+
+// Refuses a scale libjpeg cannot decode at, before anything is opened.
+static int cjpeg_valid_scale(const cjpeg_options *options, cjpeg_result *result) {
+    int denom = options->scale_denom;
+    if (denom != 1 && denom != 2 && denom != 4 && denom != 8) {
+        snprintf(result->message, sizeof result->message, "unsupported scale 1/%d", denom);
+        return 0;
+    }
+    return 1;
+}
+
+cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, cjpeg_result *result) {
+    memset(result, 0, sizeof *result);
+    if (!cjpeg_valid_scale(options, result)) {
+        return CJPEG_CORRUPT;
+    }
+    cjpeg_buffers buffers = { NULL, NULL, 0, NULL, 0, NULL };
+    buffers.file = fopen(path, "rb");
+    if (buffers.file == NULL) {
+        result->error_number = errno;
+        snprintf(result->message, sizeof result->message, "%s", strerror(errno));
+        return CJPEG_UNREADABLE;
+    }
+    return cjpeg_decode(&buffers, options, result);
+}
+
+cjpeg_status cjpeg_decode_memory(
+    const unsigned char *data, size_t length, const cjpeg_options *options, cjpeg_result *result) {
+    memset(result, 0, sizeof *result);
+    if (!cjpeg_valid_scale(options, result)) {
+        return CJPEG_CORRUPT;
+    }
+    if (data == NULL || length == 0) {
+        snprintf(result->message, sizeof result->message, "no data");
+        return CJPEG_CORRUPT;
+    }
+    cjpeg_buffers buffers = { NULL, data, length, NULL, 0, NULL };
+    return cjpeg_decode(&buffers, options, result);
 }
 
 int cjpeg_retain_freed_memory(long long bytes) {

@@ -43,6 +43,25 @@ static inline VipsImage *cvips_jpeg_new_from_file_shrink(
         NULL);
 }
 
+/// Opens encoded bytes lazily (header only); `data` is not copied and must outlive the image.
+static inline VipsImage *cvips_image_new_from_buffer(
+    const void *data, size_t length, VipsAccess access, VipsFailOn fail_on) {
+    return vips_image_new_from_buffer(data, length, "",
+        "access", access,
+        "fail_on", fail_on,
+        NULL);
+}
+
+/// Opens JPEG bytes lazily, shrinking by 1, 2, 4 or 8 while decoding; `data` must outlive the image.
+static inline VipsImage *cvips_jpeg_new_from_buffer_shrink(
+    const void *data, size_t length, VipsAccess access, VipsFailOn fail_on, int shrink) {
+    return vips_image_new_from_buffer(data, length, "",
+        "access", access,
+        "fail_on", fail_on,
+        "shrink", shrink,
+        NULL);
+}
+
 /// Builds an image from a copy of raw, band-interleaved pixel memory.
 static inline VipsImage *cvips_image_new_from_memory_copy(
     const void *data, size_t size, int width, int height, int bands,
@@ -187,6 +206,19 @@ static inline int cvips_flatten_white(VipsImage *in, VipsImage **out) {
 static inline VipsImage *cvips_thumbnail_fit(const char *filename, int size, VipsFailOn fail_on) {
     VipsImage *out = NULL;
     if (vips_thumbnail(filename, &out, size,
+            "height", size,
+            "size", VIPS_SIZE_DOWN,
+            "fail_on", fail_on,
+            NULL) != 0) {
+        return NULL;
+    }
+    return out;
+}
+
+/// Like cvips_thumbnail_fit, from encoded bytes in memory (which must outlive the result's evaluation).
+static inline VipsImage *cvips_thumbnail_buffer_fit(const void *data, size_t length, int size, VipsFailOn fail_on) {
+    VipsImage *out = NULL;
+    if (vips_thumbnail_buffer((void *) data, length, &out, size,
             "height", size,
             "size", VIPS_SIZE_DOWN,
             "fail_on", fail_on,

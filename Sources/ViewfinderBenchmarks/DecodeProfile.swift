@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NIOPosix
 import ViewfinderCore
+import ViewfinderFileSystem
 import ViewfinderImaging
 
 /// Per-file decode times of one shrink-on-load mode on one thread, or (`--threads` above 1) one set's throughput:
@@ -27,11 +28,18 @@ struct DecodeProfile: ParsableCommand {
     @Option(help: "Seconds of the throughput measurement (--threads above 1).")
     var seconds = 5.0
 
+    @Option(
+        help: """
+            decode: the decode from the path alone. file: hash the file, then decode and read metadata from its             path (the indexer's three opens before issue 16). memory: read and hash once, then decode and read             metadata from the bytes (the indexer now).
+            """)
+    var source = "decode"
+
     @Argument(help: "Picture files.")
     var files: [String]
 
     func run() throws {
         guard let shrink = ShrinkOnLoad(rawValue: mode) else { throw ValidationError("unknown mode \(mode)") }
+        guard ["decode", "file", "memory"].contains(source) else { throw ValidationError("unknown source \(source)") }
         let spec = PreprocessSpec(
             imageSize: size, mean: [0.48145466, 0.4578275, 0.40821073], std: [0.26862954, 0.26130258, 0.27577711])
         let runtime = try VipsRuntime { _ in }
@@ -47,6 +55,9 @@ struct DecodeProfile: ParsableCommand {
         defer { try? pool.syncShutdownGracefully() }
         let decoder = VipsImageDecoder(
             runtime: runtime, threadPool: pool, configuration: ImagingConfiguration(shrinkOnLoad: shrink))
+        let metadata = VipsMetadataReader(runtime: runtime, threadPool: pool)
+        let fileSystem = LocalLibraryFileSystem(threadPool: pool)
+        let source = self.source
         let lines = try BlockingTask.run {
             var lines: [String] = []
             var total = 0.0
@@ -54,7 +65,21 @@ struct DecodeProfile: ParsableCommand {
                 var best = Double.infinity
                 for _ in 0..<max(1, repeats) {
                     let start = ContinuousClock.now
-                    _ = try await decoder.decode(URL(fileURLWithPath: file), for: spec)
+                    let url = URL(fileURLWithPath: file)
+                    switch source {
+                    case "file":
+                        let entry = try await Self.entry(file, fileSystem: fileSystem)
+                        _ = try await fileSystem.contentHash(of: entry)
+                        _ = try await decoder.decode(url, for: spec)
+                        _ = try await metadata.details(of: url)
+                    case "memory":
+                        let entry = try await Self.entry(file, fileSystem: fileSystem)
+                        let contents = try await fileSystem.read(entry)
+                        _ = try await decoder.decode(contents.picture, for: spec)
+                        _ = try await metadata.details(of: contents.picture, modifiedAt: entry.modifiedAt)
+                    default:
+                        _ = try await decoder.decode(url, for: spec)
+                    }
                     let elapsed = ContinuousClock.now - start
                     best = min(best, Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
                 }
@@ -65,5 +90,14 @@ struct DecodeProfile: ParsableCommand {
             return lines
         }
         lines.forEach { print($0) }
+    }
+
+    /// `path` as a library entry (its folder as the root), with its size and time as a scan records them.
+    private static func entry(_ path: String, fileSystem: LocalLibraryFileSystem) async throws -> LibraryFile {
+        let url = URL(fileURLWithPath: path)
+        let guess = LibraryFile(
+            root: url.deletingLastPathComponent().path, relativePath: url.lastPathComponent, size: 0,
+            modifiedAt: Date(timeIntervalSince1970: 0))
+        return try await fileSystem.currentState(of: guess)
     }
 }

@@ -15,16 +15,20 @@ public struct LocalLibraryFileSystem: LibraryFileSystem {
 
     /// What scans skip and follow.
     public let rules: LibraryScanRules
+    /// The largest file `read(_:)` holds in memory; larger ones fail with a per-file error.
+    public let maximumReadBytes: Int
     private let threadPool: NIOThreadPool
 
     /// Creates a reader that runs its blocking I/O on `threadPool` and treats `pictureExtensions` as pictures.
     public init(
         threadPool: NIOThreadPool, rules: LibraryScanRules = LibraryScanRules(),
-        pictureExtensions: Set<String> = Self.defaultPictureExtensions
+        pictureExtensions: Set<String> = Self.defaultPictureExtensions,
+        maximumReadBytes: Int = Self.defaultMaximumReadBytes
     ) {
         self.threadPool = threadPool
         self.rules = rules
         self.pictureExtensions = pictureExtensions
+        self.maximumReadBytes = maximumReadBytes
     }
 
     public func scan(root: String) async throws(ViewfinderError) -> LibraryScan {
@@ -33,6 +37,11 @@ public struct LocalLibraryFileSystem: LibraryFileSystem {
 
     public func contentHash(of file: LibraryFile) async throws(ViewfinderError) -> String {
         try await onPool { () throws(ViewfinderError) in try Self.hashBlocking(file) }
+    }
+
+    public func read(_ file: LibraryFile) async throws(ViewfinderError) -> FileContents {
+        let limit = maximumReadBytes
+        return try await onPool { () throws(ViewfinderError) in try Self.readBlocking(file, maximumBytes: limit) }
     }
 
     public func currentState(of file: LibraryFile) async throws(ViewfinderError) -> LibraryFile {
@@ -78,7 +87,7 @@ public struct LocalLibraryFileSystem: LibraryFileSystem {
     }
 
     /// A user-facing error for a file that could not be opened, from the system's reason.
-    private static func openFailure(_ file: LibraryFile, errno code: Int32) -> ViewfinderError {
+    static func openFailure(_ file: LibraryFile, errno code: Int32) -> ViewfinderError {
         var link = stat()
         let isLink = lstat(file.absolutePath, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
         let reason = switch code {
@@ -105,6 +114,6 @@ public struct LocalLibraryFileSystem: LibraryFileSystem {
         } catch {
             throw ViewfinderError(.decodeFailed, "\(file.relativePath): the file could not be read", underlying: error)
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hexadecimal(hasher.finalize())
     }
 }

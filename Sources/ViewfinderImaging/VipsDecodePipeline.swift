@@ -2,7 +2,7 @@ internal import CVips
 import Foundation
 import ViewfinderCore
 
-/// The blocking part of decoding: one file through libvips into a model tensor.
+/// The blocking part of decoding: one file, or one picture's bytes in memory, through libvips into a model tensor.
 ///
 /// Runs on a thread-pool thread, never on Swift's cooperative pool.
 struct VipsDecodePipeline {
@@ -14,14 +14,26 @@ struct VipsDecodePipeline {
         let name = file.lastPathComponent
         try Self.validate(spec)
         let path = try Self.checkedPath(of: file, name: name)
+        return try decode(.file(path), name: name, for: spec)
+    }
+
+    /// Decodes `picture` for `spec`, reading its bytes in place; the same steps and errors as for a file.
+    func decode(_ picture: PictureBytes, for spec: PreprocessSpec) throws(ViewfinderError) -> DecodedImage {
+        try Self.validate(spec)
+        guard !picture.bytes.isEmpty else { throw .decodeFailed(picture.name, .empty) }
+        return try picture.withSource { source throws(ViewfinderError) in try decode(source, name: picture.name, for: spec) }
+    }
+
+    /// The decode itself, from a checked file or from bytes that stay valid until it returns.
+    private func decode(_ source: ImageSource, name: String, for spec: PreprocessSpec) throws(ViewfinderError) -> DecodedImage {
         let failOn = configuration.rejectTruncated ? VIPS_FAIL_ON_TRUNCATED : VIPS_FAIL_ON_NONE
 
         // Opening only parses the header; no pixels are decoded yet.
         let header: VipsImageHandle
         do {
-            header = try VipsImageHandle.open(path, access: VIPS_ACCESS_SEQUENTIAL, failOn: failOn)
+            header = try VipsImageHandle.open(source, access: VIPS_ACCESS_SEQUENTIAL, failOn: failOn)
         } catch {
-            throw .decodeFailed(name, Self.reasonForUnopenable(path), cause: error)
+            throw .decodeFailed(name, Self.reasonForUnopenable(source), cause: error)
         }
         let (width, height) = (header.width, header.height)
         try checkPixelLimit(width: width, height: height, name: name)
@@ -34,7 +46,7 @@ struct VipsDecodePipeline {
         let pixels: [UInt8]
         do {
             // (`&&` would capture the non-copyable header in an autoclosure.)
-            let isJPEG = header.loader == "jpegload"
+            let isJPEG = header.isJPEG
             let headroom = isJPEG ? configuration.shrinkOnLoad.headroom : nil
             let shrink = headroom.map {
                 ResizePlan.jpegShrink(width: width, height: height, side: spec.imageSize, headroom: $0)
@@ -44,13 +56,13 @@ struct VipsDecodePipeline {
                 // Straight through libjpeg: no second libvips open (header, EXIF) and no region
                 // pipeline around the decode (docs/imaging.md).
                 let loaded = try VipsImageHandle.draftJPEG(
-                    path, shrink: shrink, rejectTruncated: configuration.rejectTruncated,
+                    source, name: name, shrink: shrink, rejectTruncated: configuration.rejectTruncated,
                     maxPixels: configuration.maxPixels, orientation: orientation
                 )
                 pixels = try Self.square(from: loaded, plan: plan, orientation: orientation, computeHere: true)
             } else if shrink > 1 {
                 let loaded = try VipsImageHandle.open(
-                    path, access: VIPS_ACCESS_SEQUENTIAL, failOn: failOn, jpegShrink: shrink
+                    source, access: VIPS_ACCESS_SEQUENTIAL, failOn: failOn, jpegShrink: shrink
                 )
                 pixels = try Self.square(from: loaded, plan: plan, orientation: orientation)
             } else {
@@ -151,14 +163,10 @@ struct VipsDecodePipeline {
     }
 
     /// Classifies a failure to read the header: gone since the check, unknown format, or damaged.
-    static func reasonForUnopenable(_ path: String) -> ViewfinderError.DecodeFailureReason {
-        guard FileManager.default.fileExists(atPath: path) else { return .missing }
-        // Does some loader claim the file by its leading bytes?
-        guard let loader = vips_foreign_find_load(path) else {
-            // The miss appended "not a known file format" to the shared error buffer; clear it.
-            _ = VipsErrorBuffer.take()
-            return .unrecognised
-        }
+    static func reasonForUnopenable(_ source: ImageSource) -> ViewfinderError.DecodeFailureReason {
+        guard !source.isMissingFile else { return .missing }
+        // Does some loader claim the bytes by their leading bytes?
+        guard let loader = source.loaderName else { return .unrecognised }
         // A format only a blocked (untrusted) loader reads counts as unsupported.
         let blocked = cvips_operation_class_flags(loader).rawValue & VIPS_OPERATION_BLOCKED.rawValue != 0
         return blocked ? .unrecognised : .damaged

@@ -35,16 +35,29 @@ public struct VipsImageDecoder: ImageDecoding {
     /// Decodes `file`, applies its orientation and preprocesses it as `spec` says.
     public func decode(_ file: URL, for spec: PreprocessSpec) async throws(ViewfinderError) -> DecodedImage {
         let pipeline = VipsDecodePipeline(configuration: configuration)
+        return try await run(file.lastPathComponent) { () throws(ViewfinderError) in try pipeline.decode(file, for: spec) }
+    }
+
+    /// Decodes `picture` from memory (libvips' buffer loaders, libjpeg's memory source): the same pixels and
+    /// errors as decoding the same bytes from a file.
+    public func decode(_ picture: PictureBytes, for spec: PreprocessSpec) async throws(ViewfinderError) -> DecodedImage {
+        let pipeline = VipsDecodePipeline(configuration: configuration)
+        return try await run(picture.name) { () throws(ViewfinderError) in try pipeline.decode(picture, for: spec) }
+    }
+
+    private func run(
+        _ name: String, _ work: @escaping @Sendable () throws(ViewfinderError) -> DecodedImage
+    ) async throws(ViewfinderError) -> DecodedImage {
         do {
-            return try await threadPool.runIfActive { try pipeline.decode(file, for: spec) }
+            return try await threadPool.runIfActive { try work() }
         } catch let error as ViewfinderError {
             throw error
         } catch is CancellationError {
-            throw ViewfinderError(.internalFailure, "\(file.lastPathComponent): decoding was cancelled")
+            throw ViewfinderError(.internalFailure, "\(name): decoding was cancelled")
         } catch {
             throw ViewfinderError(
                 .internalFailure,
-                "\(file.lastPathComponent): image decoding is not running (its thread pool was shut down)"
+                "\(name): image decoding is not running (its thread pool was shut down)"
             )
         }
     }

@@ -15,7 +15,7 @@ extension VipsImageHandle {
             && (interpretation == VIPS_INTERPRETATION_sRGB || interpretation == VIPS_INTERPRETATION_B_W)
     }
 
-    /// Decodes the JPEG at `path` with libjpeg directly, shrunk by `shrink` (1, 2, 4 or 8) while decoding,
+    /// Decodes the JPEG in `source` (named `name` in warnings) with libjpeg directly, shrunk by `shrink` (1, 2, 4 or 8) while decoding,
     /// into an sRGB memory image that carries `orientation` and the file's ICC profile.
     ///
     /// When it shrinks, it decodes with the fast integer DCT and without chroma smoothing. At 1:1 it keeps
@@ -24,16 +24,20 @@ extension VipsImageHandle {
     ///
     /// Blocking; run it on the decoder's thread pool. Failures carry the step as libvips ones do:
     /// "load" for corrupt or truncated data, "colourspace" for colours left to libvips, "read" when the
-    /// file cannot be read any more, "memory" when the pixels do not fit.
+    /// file cannot be read any more (files only), "memory" when the pixels do not fit.
     static func draftJPEG(
-        _ path: String, shrink: Int, rejectTruncated: Bool, maxPixels: Int, orientation: Int
+        _ source: ImageSource, name: String, shrink: Int, rejectTruncated: Bool, maxPixels: Int, orientation: Int
     ) throws(VipsFailure) -> VipsImageHandle {
         var options = cjpeg_options(
             scale_denom: Int32(shrink), reduced_precision: shrink > 1 ? 1 : 0, reject_truncated: rejectTruncated ? 1 : 0,
             max_pixels: Int64(maxPixels)
         )
         var result = cjpeg_result()
-        let status = cjpeg_decode_file(path, &options, &result)
+        let status = switch source {
+        case .file(let path): cjpeg_decode_file(path, &options, &result)
+        case .memory(let bytes):
+            cjpeg_decode_memory(bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count, &options, &result)
+        }
         defer {
             free(result.pixels)
             free(result.icc_profile)
@@ -53,7 +57,6 @@ extension VipsImageHandle {
             let first = withUnsafeBytes(of: result.first_warning) { bytes in
                 String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
             }
-            let name = path.split(separator: "/").last.map(String.init) ?? path
             cvips_log_warning("\(name): libjpeg: \(first) (\(result.warnings) warnings)")
         }
         guard let pixels = result.pixels else {

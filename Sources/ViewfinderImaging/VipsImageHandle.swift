@@ -38,15 +38,24 @@ struct VipsImageHandle: ~Copyable {
         return String(cString: value)
     }
 
-    /// Opens `path` lazily: only the header is read until pixels are requested.
+    /// Whether libvips read the header with its JPEG loader: "jpegload" from a file, "jpegload_buffer" from memory.
+    var isJPEG: Bool {
+        let loader = self.loader
+        return loader == "jpegload" || loader == "jpegload_buffer"
+    }
+
+    /// Opens `source` lazily: only the header is read until pixels are requested.
+    ///
+    /// A memory source is read in place; the image must be dropped before the bytes are released.
     static func open(
-        _ path: String, access: VipsAccess, failOn: VipsFailOn, jpegShrink: Int? = nil
+        _ source: ImageSource, access: VipsAccess, failOn: VipsFailOn, jpegShrink: Int? = nil
     ) throws(VipsFailure) -> VipsImageHandle {
-        let image: UnsafeMutablePointer<VipsImage>?
-        if let jpegShrink {
-            image = cvips_jpeg_new_from_file_shrink(path, access, failOn, Int32(jpegShrink))
-        } else {
-            image = cvips_image_new_from_file(path, access, failOn)
+        let image: UnsafeMutablePointer<VipsImage>? = switch (source, jpegShrink) {
+        case (.file(let path), let shrink?): cvips_jpeg_new_from_file_shrink(path, access, failOn, Int32(shrink))
+        case (.file(let path), nil): cvips_image_new_from_file(path, access, failOn)
+        case (.memory(let bytes), let shrink?):
+            cvips_jpeg_new_from_buffer_shrink(bytes.baseAddress, bytes.count, access, failOn, Int32(shrink))
+        case (.memory(let bytes), nil): cvips_image_new_from_buffer(bytes.baseAddress, bytes.count, access, failOn)
         }
         guard let image else { throw VipsFailure(operation: "load", message: VipsErrorBuffer.take()) }
         return VipsImageHandle(owning: image)

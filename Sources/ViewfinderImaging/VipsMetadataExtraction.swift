@@ -2,7 +2,7 @@ internal import CVips
 import Foundation
 import ViewfinderCore
 
-/// The blocking part of metadata reading: one file's header through libvips, no pixels decoded.
+/// The blocking part of metadata reading: one file's (or in-memory picture's) header through libvips, no pixels decoded.
 ///
 /// Runs on a thread-pool thread, never on Swift's cooperative pool.
 struct VipsMetadataExtraction {
@@ -23,15 +23,34 @@ struct VipsMetadataExtraction {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
         let modifiedAt = attributes?[.modificationDate] as? Date ?? Date(timeIntervalSince1970: 0)
-        let contentType = ContentTypeSniffer.detect(try Self.prefix(of: path, name: name))
+        let prefix = try Self.prefix(of: path, name: name)
+        return try details(of: .file(path), name: name, prefix: prefix, size: size, modifiedAt: modifiedAt)
+    }
+
+    /// Reads the header and metadata of `picture` in place; `modifiedAt` is the capture time's last fallback.
+    func details(of picture: PictureBytes, modifiedAt: Date) throws(ViewfinderError) -> ImageFileDetails {
+        guard !picture.bytes.isEmpty else { throw .decodeFailed(picture.name, .empty) }
+        let prefix = Array(picture.bytes.prefix(ContentTypeSniffer.prefixLength))
+        return try picture.withSource { source throws(ViewfinderError) in
+            try details(
+                of: source, name: picture.name, prefix: prefix, size: Int64(picture.bytes.count),
+                modifiedAt: modifiedAt)
+        }
+    }
+
+    /// The header and metadata of `source`, whose first bytes are `prefix`.
+    private func details(
+        of source: ImageSource, name: String, prefix: [UInt8], size: Int64, modifiedAt: Date
+    ) throws(ViewfinderError) -> ImageFileDetails {
+        let contentType = ContentTypeSniffer.detect(prefix)
             ?? ContentType(mimeType: "application/octet-stream", name: "unknown binary")
 
         // Opening parses the header only; metadata comes with it, pixels are never requested.
         let header: VipsImageHandle
         do {
-            header = try VipsImageHandle.open(path, access: VIPS_ACCESS_SEQUENTIAL, failOn: VIPS_FAIL_ON_NONE)
+            header = try VipsImageHandle.open(source, access: VIPS_ACCESS_SEQUENTIAL, failOn: VIPS_FAIL_ON_NONE)
         } catch {
-            throw .decodeFailed(name, VipsDecodePipeline.reasonForUnopenable(path), cause: error)
+            throw .decodeFailed(name, VipsDecodePipeline.reasonForUnopenable(source), cause: error)
         }
         let orientation = (1...8).contains(header.orientation) ? header.orientation : 1
         let swapsAxes = ResizePlan.swapsAxes(orientation)

@@ -1,3 +1,4 @@
+public import struct Foundation.Date
 public import struct Foundation.TimeZone
 public import struct Foundation.URL
 public import NIOPosix
@@ -31,8 +32,21 @@ public struct VipsMetadataReader: MetadataReading {
         return try await run(file) { () throws(ViewfinderError) in try extraction.details(of: file) }
     }
 
+    public func details(of picture: PictureBytes, modifiedAt: Date) async throws(ViewfinderError) -> ImageFileDetails {
+        let extraction = self.extraction
+        return try await run(picture.name) { () throws(ViewfinderError) in
+            try extraction.details(of: picture, modifiedAt: modifiedAt)
+        }
+    }
+
     private func run<T: Sendable>(
         _ file: URL, _ work: @escaping @Sendable () throws(ViewfinderError) -> T
+    ) async throws(ViewfinderError) -> T {
+        try await run(file.lastPathComponent, work)
+    }
+
+    private func run<T: Sendable>(
+        _ name: String, _ work: @escaping @Sendable () throws(ViewfinderError) -> T
     ) async throws(ViewfinderError) -> T {
         do {
             return try await threadPool.runIfActive { try work() }
@@ -40,7 +54,7 @@ public struct VipsMetadataReader: MetadataReading {
             throw error
         } catch {
             throw ViewfinderError(
-                .internalFailure, "\(file.lastPathComponent): metadata reading is not running (its thread pool was shut down)")
+                .internalFailure, "\(name): metadata reading is not running (its thread pool was shut down)")
         }
     }
 }

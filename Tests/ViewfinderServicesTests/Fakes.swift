@@ -6,6 +6,10 @@ actor FakeFileSystem: LibraryFileSystem {
     let root = "/library"
     private var files: [String: (content: String, modifiedAt: Date)] = [:]
     private(set) var hashCalls = 0
+    /// How often each path was read whole (`read(_:)`).
+    private(set) var reads: [String: Int] = [:]
+    /// How often a URL-based fake (decoder, metadata reader) opened a file by its path instead.
+    private(set) var pathLookups = 0
     private var changingWhileRead: Set<String> = []
 
     func put(_ path: String, _ content: String, modifiedAt: Date = Date(timeIntervalSince1970: 1_000)) {
@@ -36,27 +40,53 @@ actor FakeFileSystem: LibraryFileSystem {
         return "hash-\(content)"
     }
 
+    func read(_ file: LibraryFile) throws(ViewfinderError) -> FileContents {
+        reads[file.relativePath, default: 0] += 1
+        guard let content = files[file.relativePath]?.content else {
+            throw ViewfinderError(.notFound, "\(file.relativePath) vanished")
+        }
+        if changingWhileRead.remove(file.relativePath) != nil, let entry = files[file.relativePath] {
+            files[file.relativePath] = (entry.content, entry.modifiedAt.addingTimeInterval(1))
+        }
+        return FileContents(picture: PictureBytes(name: file.relativePath, bytes: Array(content.utf8)), contentHash: "hash-\(content)")
+    }
+
     func currentState(of file: LibraryFile) throws(ViewfinderError) -> LibraryFile {
         guard let entry = files[file.relativePath] else { throw ViewfinderError(.notFound, "\(file.relativePath) vanished") }
         return LibraryFile(root: file.root, relativePath: file.relativePath, size: Int64(entry.content.utf8.count),
                            modifiedAt: entry.modifiedAt)
     }
 
-    /// The next hash of `path` finds the file being written to (its size and time move).
+    /// The next hash or read of `path` finds the file being written to (its size and time move).
     func changeWhileRead(_ path: String) { changingWhileRead.insert(path) }
 
-    func content(of path: String) -> String? { files[path]?.content }
+    /// Looks a file up for the URL-based fakes (the inspector's path), counting it in `pathLookups`.
+    func content(of path: String) -> String? {
+        pathLookups += 1
+        return files[path]?.content
+    }
 }
 
 /// Decodes a fake file whose content is a colour name into a 1×1 "tensor" of that colour.
+///
+/// From a URL it looks the file up in `fileSystem` without counting a read (as the inspector's decode does);
+/// from bytes it decodes what it is given.
 struct FakeDecoder: ImageDecoding {
     let fileSystem: FakeFileSystem
 
     func decode(_ file: URL, for spec: PreprocessSpec) async throws(ViewfinderError) -> DecodedImage {
         let path = String(file.path.dropFirst("/library/".count))
+        return try Self.image(path, await fileSystem.content(of: path))
+    }
+
+    func decode(_ picture: PictureBytes, for spec: PreprocessSpec) async throws(ViewfinderError) -> DecodedImage {
+        try Self.image(picture.name, String(decoding: picture.bytes, as: UTF8.self))
+    }
+
+    private static func image(_ name: String, _ content: String?) throws(ViewfinderError) -> DecodedImage {
         let colours: [String: [Float]] = ["red": [1, 0, 0], "green": [0, 1, 0], "blue": [0, 0, 1]]
-        guard let content = await fileSystem.content(of: path), let rgb = colours[content] else {
-            throw ViewfinderError(.decodeFailed, "\(path): not an image")
+        guard let content, let rgb = colours[content] else {
+            throw ViewfinderError(.decodeFailed, "\(name): not an image")
         }
         return DecodedImage(tensor: ImageTensor(size: 1, values: rgb), width: 10, height: 20)
     }
@@ -102,7 +132,15 @@ struct FakeMetadataReader: MetadataReading {
 
     func details(of file: URL) async throws(ViewfinderError) -> ImageFileDetails {
         let path = String(file.path.dropFirst("/library/".count))
-        guard let content = await fileSystem.content(of: path), !path.hasPrefix("nometa") else {
+        return try Self.details(path, await fileSystem.content(of: path))
+    }
+
+    func details(of picture: PictureBytes, modifiedAt: Date) async throws(ViewfinderError) -> ImageFileDetails {
+        try Self.details(picture.name, String(decoding: picture.bytes, as: UTF8.self))
+    }
+
+    private static func details(_ path: String, _ content: String?) throws(ViewfinderError) -> ImageFileDetails {
+        guard let content, !path.hasPrefix("nometa") else {
             throw ViewfinderError(.decodeFailed, "\(path): no metadata")
         }
         return ImageFileDetails(
@@ -135,5 +173,9 @@ actor FakeThumbnailStore: ThumbnailStore {
     func prepareThumbnails(for contentHash: String, source: URL) throws(ViewfinderError) {
         guard !failing.contains(contentHash) else { throw ViewfinderError(.decodeFailed, "no thumbnail") }
         prepared.append(contentHash)
+    }
+
+    func prepareThumbnails(for contentHash: String, from picture: PictureBytes) throws(ViewfinderError) {
+        try prepareThumbnails(for: contentHash, source: URL(fileURLWithPath: "/memory/\(picture.name)"))
     }
 }

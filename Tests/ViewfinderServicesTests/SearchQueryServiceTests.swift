@@ -24,6 +24,14 @@ struct SearchQueryServiceTests {
     struct BytesDecoder: ImageDecoding {
         func decode(_ file: URL, for spec: PreprocessSpec) async throws(ViewfinderError) -> DecodedImage {
             let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            return Self.image(text)
+        }
+
+        func decode(_ picture: PictureBytes, for spec: PreprocessSpec) async throws(ViewfinderError) -> DecodedImage {
+            Self.image(String(decoding: picture.bytes, as: UTF8.self))
+        }
+
+        private static func image(_ text: String) -> DecodedImage {
             let rgb: [Float] = text == "green" ? [0, 1, 0] : text == "red" ? [1, 0, 0] : [0, 0, 1]
             return DecodedImage(tensor: ImageTensor(size: 1, values: rgb), width: 1, height: 1)
         }

@@ -13,7 +13,7 @@
 typedef enum {
     /// Pixels (and the ICC profile, if any) were returned.
     CJPEG_OK = 0,
-    /// The file could not be opened or read; `error_number` holds errno.
+    /// The file could not be opened or read; `error_number` holds errno (never from cjpeg_decode_memory).
     CJPEG_UNREADABLE = 1,
     /// The file is stored as CMYK or YCCK (or another colour space this decoder leaves to libvips).
     CJPEG_UNSUPPORTED_COLOURS = 2,
@@ -70,6 +70,11 @@ typedef struct {
 /// Never longjmps or writes to stderr. On any status but CJPEG_OK, `result->pixels` and
 /// `result->icc_profile` are NULL.
 cjpeg_status cjpeg_decode_file(const char *path, const cjpeg_options *options, cjpeg_result *result);
+
+/// Decodes the JPEG stream in `data` (`length` bytes, which stay the caller's and are only read) like
+/// cjpeg_decode_file: same options, statuses, warnings and truncation rules, through libjpeg's memory source.
+cjpeg_status cjpeg_decode_memory(
+    const unsigned char *data, size_t length, const cjpeg_options *options, cjpeg_result *result);
 
 /// Lets glibc's malloc keep up to `bytes` of freed memory per arena and serve blocks up to 32 MiB from its
 /// heaps, so that libjpeg's large per-picture buffers are reused instead of mapped (and page-faulted) anew

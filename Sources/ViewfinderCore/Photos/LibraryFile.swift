@@ -53,6 +53,10 @@ public protocol LibraryFileSystem: Sendable {
     func scan(root: String) async throws(ViewfinderError) -> LibraryScan
     /// Lowercase hex SHA-256 of the file's bytes.
     func contentHash(of file: LibraryFile) async throws(ViewfinderError) -> String
+    /// The file's bytes, read once, with their SHA-256 computed while reading (what the indexer decodes).
+    ///
+    /// Throws the same per-file errors as `contentHash(of:)` when the file cannot be opened or read.
+    func read(_ file: LibraryFile) async throws(ViewfinderError) -> FileContents
     /// The file as it is on disk now (size and modification time), to notice changes made while it was read.
     func currentState(of file: LibraryFile) async throws(ViewfinderError) -> LibraryFile
 }

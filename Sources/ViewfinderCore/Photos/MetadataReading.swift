@@ -1,3 +1,4 @@
+public import struct Foundation.Date
 public import struct Foundation.URL
 
 /// Reads picture files' headers and embedded metadata (EXIF, XMP, IPTC) without decoding pixels.
@@ -9,4 +10,9 @@ public protocol MetadataReading: Sendable {
     /// The capture time falls back from embedded metadata to a date in the file name to the
     /// modification time; `metadata.takenAtSource` records which one was used.
     func details(of file: URL) async throws(ViewfinderError) -> ImageFileDetails
+    /// What a picture already in memory says about itself, as `details(of:)` reads it from a file.
+    ///
+    /// Its size is the bytes' count; `modifiedAt` stands in for the file's modification time (the last
+    /// fallback for the capture time).
+    func details(of picture: PictureBytes, modifiedAt: Date) async throws(ViewfinderError) -> ImageFileDetails
 }

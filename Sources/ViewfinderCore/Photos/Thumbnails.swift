@@ -48,6 +48,8 @@ public protocol ThumbnailStore: Sendable {
     func cachedThumbnail(for contentHash: String, size: ThumbnailSize) async throws(ViewfinderError) -> URL?
     /// The thumbnail of the picture with SHA-256 `contentHash`, made from `source` if not cached yet.
     func thumbnail(for contentHash: String, size: ThumbnailSize, source: URL) async throws(ViewfinderError) -> URL
-    /// Makes every missing size from `source` (used while indexing).
+    /// Makes every missing size from `source`.
     func prepareThumbnails(for contentHash: String, source: URL) async throws(ViewfinderError)
+    /// Makes every missing size from a picture already in memory (used while indexing: no second read).
+    func prepareThumbnails(for contentHash: String, from picture: PictureBytes) async throws(ViewfinderError)
 }

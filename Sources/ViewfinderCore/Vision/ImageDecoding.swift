@@ -21,4 +21,6 @@ public struct DecodedImage: Sendable, Equatable {
 public protocol ImageDecoding: Sendable {
     /// Decodes `file`, applies its orientation and preprocesses it as `spec` says.
     func decode(_ file: URL, for spec: PreprocessSpec) async throws(ViewfinderError) -> DecodedImage
+    /// Decodes a picture already in memory exactly as `decode(_:for:)` decodes the same bytes from a file.
+    func decode(_ picture: PictureBytes, for spec: PreprocessSpec) async throws(ViewfinderError) -> DecodedImage
 }

@@ -59,17 +59,38 @@ public struct VipsThumbnailStore: ThumbnailStore {
     }
 
     public func prepareThumbnails(for contentHash: String, source: URL) async throws(ViewfinderError) {
+        try await prepare(contentHash) { writer, side, url throws(ViewfinderError) in
+            try writer.write(source: source, maximumSide: side, to: url)
+        }
+    }
+
+    /// Makes every missing size from the bytes the indexer already holds: the largest is shrunk from them
+    /// while loading (`vips_thumbnail_buffer`), the smaller ones from the largest (docs/imaging.md).
+    public func prepareThumbnails(for contentHash: String, from picture: PictureBytes) async throws(ViewfinderError) {
+        try await prepare(contentHash) { writer, side, url throws(ViewfinderError) in
+            try writer.write(picture: picture, maximumSide: side, to: url)
+        }
+    }
+
+    /// Makes the missing sizes, largest first: `fromOriginal` makes the largest missing one, and the smaller
+    /// ones come from the largest size on disk, much cheaper than decoding a 24 MP original three times.
+    private func prepare(
+        _ contentHash: String,
+        fromOriginal: @escaping @Sendable (VipsThumbnailWriter, Int, URL) throws(ViewfinderError) -> Void
+    ) async throws(ViewfinderError) {
         let sizes = try ThumbnailSize.allCases.sorted { $0.maximumSide > $1.maximumSide }
             .map { size throws(ViewfinderError) in (size, try location(for: contentHash, size: size)) }
         let writer = self.writer
         try await run { () throws(ViewfinderError) in
-            // The largest comes from the original; smaller ones from the largest, which is much cheaper
-            // than decoding a 24 MP original three times.
             var largest: URL?
             for (size, url) in sizes {
                 if !FileManager.default.fileExists(atPath: url.path) {
                     try Self.makeFolder(for: url)
-                    try writer.write(source: largest ?? source, maximumSide: size.maximumSide, to: url)
+                    if let largest {
+                        try writer.write(source: largest, maximumSide: size.maximumSide, to: url)
+                    } else {
+                        try fromOriginal(writer, size.maximumSide, url)
+                    }
                 }
                 if largest == nil { largest = url }
             }

@@ -22,12 +22,24 @@ struct VipsThumbnailWriter {
     func write(source: URL, maximumSide: Int, to destination: URL) throws(ViewfinderError) {
         let name = source.lastPathComponent
         let path = try VipsDecodePipeline.checkedPath(of: source, name: name)
+        try write(.file(path), name: name, maximumSide: maximumSide, to: destination)
+    }
+
+    /// Makes a thumbnail of `picture`, read in place, as `write(source:maximumSide:to:)` does from a file.
+    func write(picture: PictureBytes, maximumSide: Int, to destination: URL) throws(ViewfinderError) {
+        guard !picture.bytes.isEmpty else { throw .decodeFailed(picture.name, .empty) }
+        try picture.withSource { source throws(ViewfinderError) in
+            try write(source, name: picture.name, maximumSide: maximumSide, to: destination)
+        }
+    }
+
+    private func write(_ source: ImageSource, name: String, maximumSide: Int, to destination: URL) throws(ViewfinderError) {
         let failOn = configuration.rejectTruncated ? VIPS_FAIL_ON_TRUNCATED : VIPS_FAIL_ON_NONE
         let header: VipsImageHandle
         do {
-            header = try VipsImageHandle.open(path, access: VIPS_ACCESS_SEQUENTIAL, failOn: failOn)
+            header = try VipsImageHandle.open(source, access: VIPS_ACCESS_SEQUENTIAL, failOn: failOn)
         } catch {
-            throw .decodeFailed(name, VipsDecodePipeline.reasonForUnopenable(path), cause: error)
+            throw .decodeFailed(name, VipsDecodePipeline.reasonForUnopenable(source), cause: error)
         }
         let (pixels, overflow) = header.width.multipliedReportingOverflow(by: header.height)
         guard !overflow, pixels <= configuration.maxPixels else {
@@ -38,7 +50,11 @@ struct VipsThumbnailWriter {
         let temporary = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            guard let made = cvips_thumbnail_fit(path, Int32(maximumSide), failOn) else {
+            let made = switch source {
+            case .file(let path): cvips_thumbnail_fit(path, Int32(maximumSide), failOn)
+            case .memory(let bytes): cvips_thumbnail_buffer_fit(bytes.baseAddress, bytes.count, Int32(maximumSide), failOn)
+            }
+            guard let made else {
                 throw VipsFailure(operation: "thumbnail", message: VipsErrorBuffer.take())
             }
             var image = VipsImageHandle(owning: made)

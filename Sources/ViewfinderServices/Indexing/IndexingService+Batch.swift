@@ -1,7 +1,7 @@
 import Logging
 import ViewfinderCore
 
-/// A picture after hashing, decoding and reading its metadata, or the reason it could not be prepared.
+/// A picture after reading (and hashing), decoding and reading its metadata, or the reason it could not be prepared.
 struct PreparedPicture: Sendable {
     let file: LibraryFile
     let contentHash: String?
@@ -31,24 +31,32 @@ extension IndexingService {
         }
     }
 
-    /// Hash → decode → metadata → thumbnails, then a check that the file did not change meanwhile.
+    /// Read once (hashing as it reads) → check it did not change → decode → metadata → thumbnails.
+    ///
+    /// Every step after the read works on the same bytes in memory, so the file is opened once; the bytes
+    /// are dropped when this returns, so at most `decodeConcurrency` pictures are held at a time.
     private func prepareOne(_ file: LibraryFile) async -> PreparedPicture {
-        let hash: String
+        let contents: FileContents
         do {
-            hash = try await fileSystem.contentHash(of: file)
+            contents = try await fileSystem.read(file)
         } catch {
             return PreparedPicture(file: file, contentHash: nil, outcome: .failure(error))
         }
+        // The bytes are fixed from here on, so a change during the read is all there is to notice.
+        if let change = await changeWhileReading(file) {
+            return PreparedPicture(file: file, contentHash: nil, outcome: .failure(change))
+        }
+        let hash = contents.contentHash
         let decoded: DecodedImage
         do {
-            decoded = try await decoder.decode(file.absoluteURL, for: embedder.preprocessing)
+            decoded = try await decoder.decode(contents.picture, for: embedder.preprocessing)
         } catch {
             return PreparedPicture(file: file, contentHash: hash, outcome: .failure(error))
         }
         var picture = PreparedPicture(file: file, contentHash: hash, outcome: .success(decoded))
         if let metadataReader {
             do {
-                picture.details = try await metadataReader.details(of: file.absoluteURL)
+                picture.details = try await metadataReader.details(of: contents.picture, modifiedAt: file.modifiedAt)
             } catch {
                 // The pixels decoded, so the picture is indexed; only its metadata is missing.
                 logger.warning("metadata unreadable", metadata: ["file": "\(file.relativePath)", "reason": "\(error.message)"])
@@ -56,13 +64,10 @@ extension IndexingService {
         }
         if let thumbnails {
             do {
-                try await thumbnails.prepareThumbnails(for: hash, source: file.absoluteURL)
+                try await thumbnails.prepareThumbnails(for: hash, from: contents.picture)
             } catch {
                 logger.warning("thumbnails not made", metadata: ["file": "\(file.relativePath)", "reason": "\(error.message)"])
             }
-        }
-        if let change = await changeWhileReading(file) {
-            return PreparedPicture(file: file, contentHash: nil, outcome: .failure(change))
         }
         return picture
     }

@@ -29,13 +29,14 @@ extension IndexingService {
         }
     }
 
-    /// What the catalog stores about one picture without decoding its pixels.
+    /// What the catalog stores about one picture without decoding its pixels (its bytes read once).
     private func record(_ file: LibraryFile) async throws(ViewfinderError) -> FileRecord {
-        let hash = try await fileSystem.contentHash(of: file)
+        let contents = try await fileSystem.read(file)
+        let hash = contents.contentHash
         var details: ImageFileDetails?
         if let metadataReader {
             do {
-                details = try await metadataReader.details(of: file.absoluteURL)
+                details = try await metadataReader.details(of: contents.picture, modifiedAt: file.modifiedAt)
             } catch {
                 logger.warning("metadata unreadable", metadata: ["file": "\(file.relativePath)", "reason": "\(error.message)"])
             }

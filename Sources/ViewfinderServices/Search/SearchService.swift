@@ -1,5 +1,5 @@
 public import ViewfinderCore
-import Foundation
+import Foundation  // String trimming only; no file I/O here
 
 /// Answers ``SearchQuery``s: metadata filters, keyword text, and text or image similarity with the active model.
 ///
@@ -113,20 +113,9 @@ public struct SearchService: Sendable {
         guard let imageDecoder, let imageEmbedder else {
             throw ViewfinderError(.unavailable, "search by image is not available: no image encoder is loaded")
         }
-        // The decoder reads files; an upload goes through a private temporary file.
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("viewfinder-query-\(UUID().uuidString)")
-        do {
-            // Created empty and owner-only before any byte is written: other local users never see the upload.
-            guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
-            else { throw CocoaError(.fileWriteUnknown) }
-            let handle = try FileHandle(forWritingTo: file)
-            defer { try? handle.close() }
-            try handle.write(contentsOf: bytes)
-        } catch {
-            throw ViewfinderError(.storageFailed, "could not stage the uploaded image", underlying: error)
-        }
-        defer { try? FileManager.default.removeItem(at: file) }
-        let decoded = try await imageDecoder.decode(file, for: imageEmbedder.preprocessing)
+        // Decoded from memory: the upload never touches the disk.
+        let decoded = try await imageDecoder.decode(
+            PictureBytes(name: "uploaded image", bytes: bytes), for: imageEmbedder.preprocessing)
         guard var embedding = try await imageEmbedder.embed([decoded.tensor]).first else {
             throw ViewfinderError(.encodeFailed, "the image encoder returned no vector")
         }

@@ -28,6 +28,7 @@ struct FakeThumbnails: ThumbnailStore {
         throw ViewfinderError(.notFound, "no thumbnail")
     }
     func prepareThumbnails(for contentHash: String, source: URL) async throws(ViewfinderError) {}
+    func prepareThumbnails(for contentHash: String, from picture: PictureBytes) async throws(ViewfinderError) {}
 }
 
 /// An indexing worker that never runs.
