@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ViewfinderSQL
 public import ViewfinderCore
 
 extension SQLiteCatalog {
@@ -39,10 +40,7 @@ extension SQLiteCatalog {
 
     /// Replaces the metadata columns of one photo.
     static func setMetadata(_ db: Database, photoID: Int64, _ metadata: PhotoMetadata, now: Double) throws {
-        var arguments = PhotoRow.metadataArguments(metadata)
-        arguments += [now, photoID]
-        try db.execute(
-            sql: "UPDATE photos SET \(PhotoRow.metadataAssignments), updated_at = ? WHERE id = ?", arguments: arguments)
+        try db.execute(writes.setMetadata(metadata, photoID: photoID, now: Date(timeIntervalSince1970: now)))
     }
 
     /// Inserts or replaces one embedding.
