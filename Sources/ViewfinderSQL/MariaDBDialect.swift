@@ -38,8 +38,6 @@ public struct MariaDBDialect: SQLDialect {
     // Paths are stored with the utf8mb4_bin collation.
     public func byteOrder(_ expression: String) -> String { expression }
 
-    public func epochSeconds(_ column: String) -> String { "UNIX_TIMESTAMP(\(column))" }
-
     public var falseLiteral: String { "0" }
 
     public func insertIgnoringDuplicates(into table: String, columns: [String], values: [SQLValue], key: [String]) -> SQLFragment {

@@ -27,44 +27,41 @@ public struct PhotoWrite: Sendable {
 
     /// The row of an indexed photo.
     init(_ item: IndexedPhoto) {
-        file = item.file
-        contentHash = item.contentHash
-        width = item.width
-        height = item.height
-        status = .indexed
-        reason = nil
-        mimeType = item.mimeType
-        orientation = item.orientation
-        metadata = item.metadata
-        embedding = item.embedding
+        self.init(
+            file: item.file, contentHash: item.contentHash, width: item.width, height: item.height, status: .indexed,
+            reason: nil, mimeType: item.mimeType, orientation: item.orientation, metadata: item.metadata,
+            embedding: item.embedding)
     }
 
     /// The row of a file recorded without an embedding.
     init(_ record: FileRecord) {
-        file = record.file
-        contentHash = record.contentHash
-        width = record.width
-        height = record.height
-        status = .indexed
-        reason = nil
-        mimeType = record.mimeType
-        orientation = record.orientation
-        metadata = record.metadata
-        embedding = nil
+        self.init(
+            file: record.file, contentHash: record.contentHash, width: record.width, height: record.height,
+            status: .indexed, reason: nil, mimeType: record.mimeType, orientation: record.orientation,
+            metadata: record.metadata, embedding: nil)
     }
 
-    /// The row of a file that failed to index.
+    /// The row of a file that failed to index: no size, type or metadata, and the reason.
     init(_ failure: IndexFailure) {
-        file = failure.file
-        contentHash = failure.contentHash ?? ""
-        width = 0
-        height = 0
-        status = .failed
-        reason = failure.reason
-        mimeType = nil
-        orientation = 1
-        metadata = nil
-        embedding = nil
+        self.init(
+            file: failure.file, contentHash: failure.contentHash ?? "", width: 0, height: 0, status: .failed,
+            reason: failure.reason, mimeType: nil, orientation: 1, metadata: nil, embedding: nil)
+    }
+
+    private init(
+        file: LibraryFile, contentHash: String, width: Int, height: Int, status: IndexStatus, reason: String?,
+        mimeType: String?, orientation: Int, metadata: PhotoMetadata?, embedding: Embedding?
+    ) {
+        self.file = file
+        self.contentHash = contentHash
+        self.width = width
+        self.height = height
+        self.status = status
+        self.reason = reason
+        self.mimeType = mimeType
+        self.orientation = orientation
+        self.metadata = metadata
+        self.embedding = embedding
     }
 
     /// The rows of a `save`: the batch, then the failures; throws before any write when a value cannot be stored.

@@ -36,8 +36,6 @@ public struct PostgresDialect: SQLDialect {
 
     public func byteOrder(_ expression: String) -> String { "\(expression) COLLATE \"C\"" }
 
-    public func epochSeconds(_ column: String) -> String { "EXTRACT(EPOCH FROM \(column))::double precision" }
-
     public var falseLiteral: String { "FALSE" }
 
     public var returnsWrittenRows: Bool { true }

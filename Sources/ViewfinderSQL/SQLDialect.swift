@@ -27,9 +27,6 @@ public protocol SQLDialect: Sendable {
     /// `expression` compared byte by byte (so `order: name` sorts the same on every backend).
     func byteOrder(_ expression: String) -> String
 
-    /// The time in `column` as epoch seconds (a number), for reading it back the same way everywhere.
-    func epochSeconds(_ column: String) -> String
-
     /// The literal for false in a select list.
     var falseLiteral: String { get }
 

@@ -40,8 +40,6 @@ public struct SQLiteDialect: SQLDialect {
     // The default BINARY collation compares bytes.
     public func byteOrder(_ expression: String) -> String { expression }
 
-    public func epochSeconds(_ column: String) -> String { column }
-
     public var falseLiteral: String { "0" }
 
     public var returnsWrittenRows: Bool { false }

@@ -30,8 +30,9 @@ extension SQLiteCatalog {
 
     public func relocate(photoID: Int64, to file: LibraryFile) async throws(ViewfinderError) {
         try await write { db in
-            let now = Date().timeIntervalSince1970
-            try db.execute(Self.writes.insertLibrary(root: file.root, now: Date(timeIntervalSince1970: now)))
+            let date = Date()
+            let now = date.timeIntervalSince1970
+            try db.execute(Self.writes.insertLibrary(root: file.root, now: date))
             try db.execute(
                 sql: """
                     UPDATE photos SET library_id = (SELECT id FROM libraries WHERE root = ?), path = ?, size = ?,
