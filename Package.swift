@@ -52,6 +52,9 @@ let package = Package(
         // Domain: pure values and protocols.
         .target(name: "ViewfinderCore", swiftSettings: strictSettings),
 
+        // The SQL the catalog backends share: filter, order and write statements, parameterised by a dialect.
+        .target(name: "ViewfinderSQL", dependencies: ["ViewfinderCore"], swiftSettings: strictSettings),
+
         // Adapters implementing the domain protocols.
         .target(
             name: "ViewfinderImaging",
@@ -85,18 +88,18 @@ let package = Package(
         ),
         .target(
             name: "ViewfinderSQLite",
-            dependencies: ["ViewfinderCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ViewfinderCore", "ViewfinderSQL", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "ViewfinderMariaDB",
-            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "ViewfinderCore", "MariaDBClient", .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "ViewfinderCore", "ViewfinderSQL", "MariaDBClient", .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "ViewfinderPostgres",
             dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
-                "ViewfinderCore",
+                "ViewfinderCore", "ViewfinderSQL",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -246,6 +249,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "ViewfinderSQLTests", dependencies: ["ViewfinderSQL", "ViewfinderCore"], swiftSettings: strictSettings),
         .testTarget(name: "ViewfinderSQLiteTests", dependencies: ["ViewfinderSQLite", "ViewfinderCore", "ViewfinderTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ViewfinderServicesTests",

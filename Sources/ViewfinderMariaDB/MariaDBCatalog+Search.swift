@@ -1,5 +1,6 @@
 import Foundation
 import MariaDBClient
+import ViewfinderSQL
 public import ViewfinderCore
 
 extension MariaDBCatalog {
@@ -36,11 +37,11 @@ extension MariaDBCatalog {
     ) async throws(ViewfinderError) -> [VectorMatch] {
         guard limit > 0, let space = try await space(model: query.model, dims: query.dims, create: false) else { return [] }
         try query.validateForStorage()
-        let conditions = MariaDBFilterSQL.conditions(filter)
+        let conditions = MariaDBQuery(Self.statements.filters.condition(filter))
         if space.storage == "vector" {
             let vector = MariaDBSpace.encode(query.vector)
             let efSearch = max(limit, min(configuration.efSearch, 10_000))
-            let resolved = strategy == .automatic ? strategy.resolved(matchingPhotos: try await selectiveCount(conditions)) : strategy
+            let resolved = strategy == .automatic ? strategy.resolved(matchingPhotos: try await selectiveCount(filter)) : strategy
             let hint = resolved == .exact ? "IGNORE INDEX (\(space.table)_vector)" : ""
             var statement: MariaDBQuery = """
                 SET STATEMENT mhnsw_ef_search = \(efSearch) FOR
@@ -78,14 +79,8 @@ extension MariaDBCatalog {
     }
 
     public func keywordMatches(_ text: String, filter: PhotoFilter, limit: Int) async throws(ViewfinderError) -> [KeywordMatch] {
-        guard limit > 0, let match = MariaDBFilterSQL.booleanQuery(KeywordTerms.terms(in: text)) else { return [] }
-        var statement: MariaDBQuery = """
-            SELECT photos.id, MATCH (photos.title, photos.description, photos.keywords) AGAINST (\(match) IN BOOLEAN MODE) AS relevance
-            FROM photos WHERE MATCH (photos.title, photos.description, photos.keywords) AGAINST (\(match) IN BOOLEAN MODE) AND 
-            """
-        statement.append(MariaDBFilterSQL.conditions(filter))
-        statement.append(" ORDER BY relevance DESC, photos.id LIMIT \(limit)")
-        let query = statement
+        guard let search = Self.statements.keywordMatches(text, filter: filter, limit: limit) else { return [] }
+        let query = MariaDBQuery(search)
         return try await run("searching keywords") { connection in
             try connection.query(query).rows.map { row in
                 KeywordMatch(photoID: try row.int64(0) ?? 0, relevance: try row.double(1) ?? 0)
@@ -94,10 +89,7 @@ extension MariaDBCatalog {
     }
 
     public func photoIDs(matching filter: PhotoFilter, limit: Int) async throws(ViewfinderError) -> [Int64] {
-        var statement: MariaDBQuery = "SELECT photos.id FROM photos WHERE "
-        statement.append(MariaDBFilterSQL.conditions(filter))
-        statement.append(" ORDER BY photos.id LIMIT \(max(0, limit))")
-        let query = statement
+        let query = MariaDBQuery(Self.statements.photoIDs(matching: filter, limit: limit))
         return try await run("filtering photos") { connection in
             try connection.query(query).rows.compactMap { try $0.int64(0) }
         }
@@ -106,24 +98,20 @@ extension MariaDBCatalog {
     public func photoIDs(
         matching filter: PhotoFilter, order: SearchOrder, limit: Int, offset: Int
     ) async throws(ViewfinderError) -> [Int64] {
-        var statement: MariaDBQuery = "SELECT photos.id FROM photos WHERE "
-        statement.append(MariaDBFilterSQL.conditions(filter))
-        statement.append(unsafeSQL: " ORDER BY \(order.sqlOrdering())")
-        statement.append(" LIMIT \(max(0, limit)) OFFSET \(max(0, offset))")
-        let query = statement
+        let query = MariaDBQuery(Self.statements.photoIDs(matching: filter, order: order, limit: limit, offset: offset))
         return try await run("listing photos") { connection in
             try connection.query(query).rows.compactMap { try $0.int64(0) }
         }
     }
 
-    /// How many photos match `conditions`, counted up to `VectorSearchStrategy.selectiveCandidateLimit + 1`.
-    func selectiveCount(_ conditions: MariaDBQuery) async throws(ViewfinderError) -> Int {
-        var statement: MariaDBQuery = "SELECT COUNT(*) FROM (SELECT 1 FROM photos WHERE "
-        statement.append(conditions)
-        statement.append(" LIMIT \(VectorSearchStrategy.selectiveCandidateLimit + 1)) AS matching")
-        let count = statement
+    /// How many photos match `filter`, counted up to `VectorSearchStrategy.selectiveCandidateLimit + 1`.
+    func selectiveCount(_ filter: PhotoFilter) async throws(ViewfinderError) -> Int {
+        let count = MariaDBQuery(Self.statements.count(matching: filter, upTo: VectorSearchStrategy.selectiveCandidateLimit))
         return try await run("estimating the filter's selectivity") { connection in
             Int(try connection.query(count).rows.first?.int64(0) ?? 0)
         }
     }
+
+    /// The shared search statements in MariaDB's dialect.
+    static let statements = PhotoSearchSQL(.mariaDB)
 }

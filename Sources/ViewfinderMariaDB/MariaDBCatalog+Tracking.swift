@@ -1,12 +1,12 @@
 public import Foundation
 import MariaDBClient
+import ViewfinderSQL
 public import ViewfinderCore
 
 extension MariaDBCatalog {
     public func libraryEntries(root: String, model: ModelID, dims: Int) async throws(ViewfinderError) -> [LibraryEntry] {
         let space = try await space(model: model, dims: dims, create: false)
-        // The table name comes from the space's numeric id, never from user text.
-        let embedded = space.map { "EXISTS (SELECT 1 FROM \($0.table) e WHERE e.photo_id = photos.id)" } ?? "0"
+        let embedded = Self.statements.hasEmbedding(in: space?.table)
         return try await run("listing a library's photos") { connection in
             let result = try connection.query(
                 """
@@ -28,9 +28,10 @@ extension MariaDBCatalog {
 
     public func relocate(photoID: Int64, to file: LibraryFile) async throws(ViewfinderError) {
         try await transaction("moving a photo") { connection in
-            let stamp = MariaDBDateTime.format(Date())
-            try connection.query("INSERT IGNORE INTO libraries (root, added_at) VALUES (\(file.root), \(stamp))")
-            guard let libraryID = try connection.query("SELECT id FROM libraries WHERE root = \(file.root)").rows.first?.int64(0)
+            let now = Date()
+            let stamp = MariaDBDateTime.format(now)
+            try connection.query(MariaDBQuery(Self.writes.insertLibrary(root: file.root, now: now)))
+            guard let libraryID = try connection.query(MariaDBQuery(Self.writes.libraryID(root: file.root))).rows.first?.int64(0)
             else { throw ViewfinderError(.storageFailed, "library row vanished during the write") }
             guard !(try connection.query("SELECT 1 FROM photos WHERE id = \(photoID) FOR UPDATE").rows.isEmpty) else {
                 throw ViewfinderError(.notFound, "there is no photo with id \(photoID)")
@@ -63,16 +64,11 @@ extension MariaDBCatalog {
     }
 
     public func recordFiles(_ records: [FileRecord]) async throws(ViewfinderError) {
-        guard !records.isEmpty else { return }
-        for record in records { try record.metadata?.validate() }
+        let writes = try PhotoWrite.rows(records)
+        guard !writes.isEmpty else { return }
         try await transaction("recording pictures") { connection in
             let now = Date()
-            for record in records {
-                let photoID = try Self.upsertPhoto(
-                    connection, file: record.file, hash: record.contentHash, width: record.width, height: record.height,
-                    status: .indexed, reason: nil, now: now, mimeType: record.mimeType, orientation: record.orientation)
-                if let metadata = record.metadata { try Self.setMetadata(connection, photoID: photoID, metadata, now: now) }
-            }
+            for write in writes { _ = try Self.upsertPhoto(connection, write, now: now) }
         }
     }
 

@@ -1,5 +1,6 @@
 public import Foundation
 import MariaDBClient
+import ViewfinderSQL
 public import ViewfinderCore
 
 extension MariaDBCatalog {
@@ -19,33 +20,20 @@ extension MariaDBCatalog {
     }
 
     public func save(_ batch: [IndexedPhoto], failures: [IndexFailure]) async throws(ViewfinderError) {
-        guard !batch.isEmpty || !failures.isEmpty else { return }
-        var resolved: [String: MariaDBSpace] = [:]
-        for item in batch {
-            try item.embedding.validateForStorage()
-            try item.metadata?.validate()
-            let key = "\(item.embedding.model)/\(item.embedding.dims)"
-            if resolved[key] == nil {
-                resolved[key] = try await space(model: item.embedding.model, dims: item.embedding.dims, create: true)
+        try await PhotoWrite.save(batch, failures: failures, store: { key throws(ViewfinderError) in
+            try await space(model: key.model, dims: key.dims, create: true)
+        }, write: { rows, spaces throws(ViewfinderError) in
+            // Synchronous on a pooled connection: every row and its vector in one InnoDB transaction.
+            try await transaction("saving indexed photos") { connection in
+                let now = Date()
+                for row in rows {
+                    let id = try Self.upsertPhoto(connection, row, now: now)
+                    if let embedding = row.embedding, let space = spaces[EmbeddingSpaceKey(embedding)] {
+                        try Self.putEmbedding(connection, space: space, photoID: id, vector: embedding.vector, now: now)
+                    }
+                }
             }
-        }
-        let spaces = resolved
-        try await transaction("saving indexed photos") { connection in
-            let now = Date()
-            for item in batch {
-                let photoID = try Self.upsertPhoto(
-                    connection, file: item.file, hash: item.contentHash, width: item.width, height: item.height,
-                    status: .indexed, reason: nil, now: now, mimeType: item.mimeType, orientation: item.orientation)
-                if let metadata = item.metadata { try Self.setMetadata(connection, photoID: photoID, metadata, now: now) }
-                guard let space = spaces["\(item.embedding.model)/\(item.embedding.dims)"] else { continue }
-                try Self.putEmbedding(connection, space: space, photoID: photoID, vector: item.embedding.vector, now: now)
-            }
-            for failure in failures {
-                _ = try Self.upsertPhoto(
-                    connection, file: failure.file, hash: failure.contentHash ?? "", width: 0, height: 0,
-                    status: .failed, reason: failure.reason, now: now, mimeType: nil, orientation: 1)
-            }
-        }
+        })
     }
 
     public func apply(_ changes: [CatalogChange]) async throws(ViewfinderError) {
@@ -90,43 +78,27 @@ extension MariaDBCatalog {
         }
     }
 
-    /// Inserts or updates the photo row for `file` and returns its id.
-    static func upsertPhoto(
-        _ connection: MariaDBConnection, file: LibraryFile, hash: String, width: Int, height: Int,
-        status: IndexStatus, reason: String?, now: Date, mimeType: String?, orientation: Int
-    ) throws -> Int64 {
-        let stamp = MariaDBDateTime.format(now)
-        try connection.query("INSERT IGNORE INTO libraries (root, added_at) VALUES (\(file.root), \(stamp))")
-        guard let libraryID = try connection.query("SELECT id FROM libraries WHERE root = \(file.root)").rows.first?.int64(0)
+    /// The shared write statements in MariaDB's dialect.
+    static let writes = PhotoWriteSQL(.mariaDB)
+
+    /// Inserts or updates the row of `write` (and its metadata) and returns its id.
+    static func upsertPhoto(_ connection: MariaDBConnection, _ write: PhotoWrite, now: Date) throws -> Int64 {
+        try connection.query(MariaDBQuery(writes.insertLibrary(root: write.file.root, now: now)))
+        guard let libraryID = try connection.query(MariaDBQuery(writes.libraryID(root: write.file.root))).rows.first?.int64(0)
         else { throw ViewfinderError(.storageFailed, "library row vanished during the write") }
-        let increment = status == .failed ? 1 : 0
-        try connection.query(
-            """
-            INSERT INTO photos (uid, library_id, path, content_hash, size, mtime, width, height, index_status,
-                                error_reason, attempts, added_at, updated_at, mime_type, orientation, keywords)
-            VALUES (\(PhotoUID.make()), \(libraryID), \(file.relativePath), \(hash), \(file.size),
-                    \(file.modifiedAt.timeIntervalSince1970), \(width), \(height), \(status.rawValue), \(reason),
-                    \(increment), \(stamp), \(stamp), \(mimeType), \(orientation), '')
-            ON DUPLICATE KEY UPDATE
-                content_hash = VALUES(content_hash), size = VALUES(size), mtime = VALUES(mtime),
-                width = VALUES(width), height = VALUES(height), index_status = VALUES(index_status),
-                error_reason = VALUES(error_reason), attempts = attempts + VALUES(attempts),
-                updated_at = VALUES(updated_at), mime_type = COALESCE(VALUES(mime_type), mime_type),
-                orientation = VALUES(orientation)
-            """)
-        guard let id = try connection.query(
-            "SELECT id FROM photos WHERE library_id = \(libraryID) AND path = \(file.relativePath)").rows.first?.int64(0)
-        else { throw ViewfinderError(.storageFailed, "photo row vanished during the write") }
+        try connection.query(MariaDBQuery(writes.upsert(write, libraryID: libraryID, now: now)))
+        let select = writes.photoID(libraryID: libraryID, path: write.file.relativePath)
+        guard let id = try connection.query(MariaDBQuery(select)).rows.first?.int64(0) else {
+            throw ViewfinderError(.storageFailed, "photo row vanished during the write")
+        }
         try logVectorChange(connection, photoID: id)
+        if let metadata = write.metadata { try setMetadata(connection, photoID: id, metadata, now: now) }
         return id
     }
 
     /// Replaces the metadata columns of one photo.
     static func setMetadata(_ connection: MariaDBConnection, photoID: Int64, _ metadata: PhotoMetadata, now: Date) throws {
-        var query: MariaDBQuery = "UPDATE photos SET "
-        query.append(MariaDBPhotoRow.metadataAssignments(metadata))
-        query.append(", updated_at = \(MariaDBDateTime.format(now)) WHERE id = \(photoID)")
-        try connection.query(query)
+        try connection.query(MariaDBQuery(writes.setMetadata(metadata, photoID: photoID, now: now)))
     }
 
     private static func requireAlbum(_ connection: MariaDBConnection, _ albumID: Int64) throws {

@@ -3,6 +3,7 @@ import MariaDBClient
 public import NIOPosix
 import NIOConcurrencyHelpers
 public import ViewfinderCore
+import ViewfinderSQL
 
 /// The catalog on MariaDB through the official C connector.
 ///

@@ -1,19 +1,15 @@
+import ViewfinderSQL
+
 /// The catalog schema for MariaDB, as append-only migrations. Never edit a registered one.
 ///
 /// MariaDB commits DDL implicitly, so a migration is not atomic; every statement is written to be re-runnable
 /// (`IF NOT EXISTS`), so a migration interrupted halfway completes on the next start.
 enum MariaDBMigrations {
-    /// One migration: an id and its statements.
-    struct Migration {
-        let id: String
-        let statements: [String]
-    }
-
     /// Every migration, in order.
-    static let all: [Migration] = [
-        Migration(id: "0001_full_catalog", statements: v0001),
-        Migration(id: "0002_missing_files", statements: v0002),
-        Migration(id: "0003_vector_changes", statements: v0003),
+    static let all: [SQLMigration] = [
+        SQLMigration(id: "0001_full_catalog", statements: v0001),
+        SQLMigration(id: "0002_missing_files", statements: v0002),
+        SQLMigration(id: "0003_vector_changes", statements: v0003),
     ]
 
     // Files that vanished from disk stay (status 'missing') until a grace period after `missing_since` ends.

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import ViewfinderSQL
 public import ViewfinderCore
 
 extension PostgresCatalog {
@@ -50,7 +51,7 @@ extension PostgresCatalog {
                 FROM \(space.table) e JOIN photos ON photos.id = e.photo_id
                 WHERE 
             """)
-        builder.appendConditions(filter)
+        builder.append(fragment: Self.statements.filters.condition(filter))
         builder.append("""
              ORDER BY e.embedding <=> \(vector) LIMIT \(builder.bind(Int64(Self.candidateLimit(limit, resolved, efSearch))))
             )
@@ -85,17 +86,8 @@ extension PostgresCatalog {
     }
 
     public func keywordMatches(_ text: String, filter: PhotoFilter, limit: Int) async throws(ViewfinderError) -> [KeywordMatch] {
-        let terms = KeywordTerms.terms(in: text)
-        guard limit > 0, !terms.isEmpty else { return [] }
-        var builder = SQLBuilder()
-        let query = builder.bind(terms.joined(separator: " "))
-        builder.append("""
-            SELECT photos.id, ts_rank(photos.search_text, plainto_tsquery('simple', \(query))) AS rank
-            FROM photos WHERE photos.search_text @@ plainto_tsquery('simple', \(query)) AND 
-            """)
-        builder.appendConditions(filter)
-        builder.append(" ORDER BY rank DESC, photos.id LIMIT \(builder.bind(Int64(limit)))")
-        let rows = try await rows("searching keywords", builder.query)
+        guard let search = Self.statements.keywordMatches(text, filter: filter, limit: limit) else { return [] }
+        let rows = try await rows("searching keywords", SQLBuilder(search).query)
         return try decoding {
             try rows.map { row in
                 let (id, rank) = try row.decode((Int64, Float).self)
@@ -105,32 +97,27 @@ extension PostgresCatalog {
     }
 
     public func photoIDs(matching filter: PhotoFilter, limit: Int) async throws(ViewfinderError) -> [Int64] {
-        var builder = SQLBuilder("SELECT photos.id FROM photos WHERE ")
-        builder.appendConditions(filter)
-        builder.append(" ORDER BY photos.id LIMIT \(builder.bind(Int64(max(0, limit))))")
-        let rows = try await rows("filtering photos", builder.query)
+        let rows = try await rows("filtering photos", SQLBuilder(Self.statements.photoIDs(matching: filter, limit: limit)).query)
         return try decoding { try rows.map { try $0.decode(Int64.self) } }
     }
 
     public func photoIDs(
         matching filter: PhotoFilter, order: SearchOrder, limit: Int, offset: Int
     ) async throws(ViewfinderError) -> [Int64] {
-        var builder = SQLBuilder("SELECT photos.id FROM photos WHERE ")
-        builder.appendConditions(filter)
-        builder.append(" ORDER BY \(order.sqlOrdering(path: "photos.path COLLATE \"C\""))")
-        builder.append(" LIMIT \(builder.bind(Int64(max(0, limit)))) OFFSET \(builder.bind(Int64(max(0, offset))))")
-        let rows = try await rows("listing photos", builder.query)
+        let statement = Self.statements.photoIDs(matching: filter, order: order, limit: limit, offset: offset)
+        let rows = try await rows("listing photos", SQLBuilder(statement).query)
         return try decoding { try rows.map { try $0.decode(Int64.self) } }
     }
 
     /// How many photos match `filter`, counted up to `limit + 1`.
     func selectiveCount(_ filter: PhotoFilter, upTo limit: Int) async throws(ViewfinderError) -> Int {
-        var builder = SQLBuilder("SELECT count(*) FROM (SELECT 1 FROM photos WHERE ")
-        builder.appendConditions(filter)
-        builder.append(" LIMIT \(builder.bind(Int64(limit + 1)))) AS matching")
-        let rows = try await rows("estimating the filter's selectivity", builder.query)
+        let statement = Self.statements.count(matching: filter, upTo: limit)
+        let rows = try await rows("estimating the filter's selectivity", SQLBuilder(statement).query)
         return try decoding { Int(try rows.first?.decode(Int64.self) ?? 0) }
     }
+
+    /// The shared search statements in PostgreSQL's dialect.
+    static let statements = PhotoSearchSQL(.postgres)
 
     /// Rows the ANN CTE returns before the exact re-rank outside it: `limit` on the exact path, at least
     /// `efSearch` on the approximate one.

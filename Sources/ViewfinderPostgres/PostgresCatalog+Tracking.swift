@@ -1,12 +1,12 @@
 public import Foundation
 import PostgresNIO
+import ViewfinderSQL
 public import ViewfinderCore
 
 extension PostgresCatalog {
     public func libraryEntries(root: String, model: ModelID, dims: Int) async throws(ViewfinderError) -> [LibraryEntry] {
         let space = try await space(model: model, dims: dims, create: false)
-        // The table name comes from the space's numeric id, never from user text.
-        let embedded = space.map { "EXISTS (SELECT 1 FROM \($0.table) e WHERE e.photo_id = photos.id)" } ?? "FALSE"
+        let embedded = Self.statements.hasEmbedding(in: space?.table)
         let found = try await rows(
             "listing a library's photos",
             PostgresQuery(
@@ -30,9 +30,7 @@ extension PostgresCatalog {
     public func relocate(photoID: Int64, to file: LibraryFile) async throws(ViewfinderError) {
         try await transaction("moving a photo") { connection in
             let now = Date()
-            try await connection.run(
-                "INSERT INTO libraries (root, added_at) VALUES (\(file.root), \(now)) ON CONFLICT (root) DO NOTHING",
-                self.logger)
+            try await connection.run(SQLBuilder(Self.writes.insertLibrary(root: file.root, now: now)).query, self.logger)
             let moved = try await connection.run(
                 """
                 UPDATE photos SET library_id = (SELECT id FROM libraries WHERE root = \(file.root)),
@@ -56,18 +54,11 @@ extension PostgresCatalog {
     }
 
     public func recordFiles(_ records: [FileRecord]) async throws(ViewfinderError) {
-        guard !records.isEmpty else { return }
-        for record in records { try record.metadata?.validate() }
+        let writes = try PhotoWrite.rows(records)
+        guard !writes.isEmpty else { return }
         try await transaction("recording pictures") { connection in
             let now = Date()
-            for record in records {
-                let photoID = try await self.upsertPhoto(
-                    connection, file: record.file, hash: record.contentHash, width: record.width, height: record.height,
-                    status: .indexed, reason: nil, now: now, mimeType: record.mimeType, orientation: record.orientation)
-                if let metadata = record.metadata {
-                    try await self.setMetadata(connection, photoID: photoID, metadata, now: now)
-                }
-            }
+            for write in writes { _ = try await self.upsertPhoto(connection, write, now: now) }
         }
     }
 

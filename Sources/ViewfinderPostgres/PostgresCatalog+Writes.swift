@@ -1,5 +1,6 @@
 public import Foundation
 import PostgresNIO
+import ViewfinderSQL
 public import ViewfinderCore
 
 extension PostgresCatalog {
@@ -19,35 +20,19 @@ extension PostgresCatalog {
         try await save([], failures: failures)
     }
 
+    // The shared prologue creates missing embedding tables before the transaction (DDL must not interleave with
+    // the batch's writes); the rows are then written in one transaction.
     public func save(_ batch: [IndexedPhoto], failures: [IndexFailure]) async throws(ViewfinderError) {
-        guard !batch.isEmpty || !failures.isEmpty else { return }
-        var spacesByKey: [String: EmbeddingSpace] = [:]
-        for item in batch {
-            try item.embedding.validateForStorage()
-            try item.metadata?.validate()
-            let key = "\(item.embedding.model)/\(item.embedding.dims)"
-            if spacesByKey[key] == nil {
-                // Created before the transaction: DDL must not interleave with the batch's writes.
-                spacesByKey[key] = try await space(model: item.embedding.model, dims: item.embedding.dims, create: true)
-            }
-        }
-        let resolved = spacesByKey
-        try await transaction("saving indexed photos") { connection in
-            let now = Date()
-            for item in batch {
-                let photoID = try await self.upsertPhoto(
-                    connection, file: item.file, hash: item.contentHash, width: item.width, height: item.height,
-                    status: .indexed, reason: nil, now: now, mimeType: item.mimeType, orientation: item.orientation)
-                if let metadata = item.metadata {
-                    try await self.setMetadata(connection, photoID: photoID, metadata, now: now)
+        try await PhotoWrite.save(batch, failures: failures) { key throws(ViewfinderError) in
+            try await self.space(model: key.model, dims: key.dims, create: true)
+        } write: { rows, spaces throws(ViewfinderError) in
+            try await self.transaction("saving indexed photos") { connection in
+                let now = Date()
+                for row in rows {
+                    let photoID = try await self.upsertPhoto(connection, row, now: now)
+                    guard let embedding = row.embedding, let space = spaces[EmbeddingSpaceKey(embedding)] else { continue }
+                    try await self.putEmbedding(connection, space: space, photoID: photoID, vector: embedding.vector, now: now)
                 }
-                guard let space = resolved["\(item.embedding.model)/\(item.embedding.dims)"] else { continue }
-                try await self.putEmbedding(connection, space: space, photoID: photoID, vector: item.embedding.vector, now: now)
-            }
-            for failure in failures {
-                _ = try await self.upsertPhoto(
-                    connection, file: failure.file, hash: failure.contentHash ?? "", width: 0, height: 0,
-                    status: .failed, reason: failure.reason, now: now, mimeType: nil, orientation: 1)
             }
         }
     }
@@ -96,44 +81,27 @@ extension PostgresCatalog {
         }
     }
 
-    /// Inserts or updates the photo row for `file` and returns its id.
-    func upsertPhoto(
-        _ connection: PostgresConnection, file: LibraryFile, hash: String, width: Int, height: Int,
-        status: IndexStatus, reason: String?, now: Date, mimeType: String?, orientation: Int
-    ) async throws -> Int64 {
-        try await connection.run(
-            "INSERT INTO libraries (root, added_at) VALUES (\(file.root), \(now)) ON CONFLICT (root) DO NOTHING", logger)
-        guard let libraryID = try await connection.run("SELECT id FROM libraries WHERE root = \(file.root)", logger)
+    /// The shared write statements in PostgreSQL's dialect.
+    static let writes = PhotoWriteSQL(.postgres)
+
+    /// Inserts or updates the row of `write` (and its metadata) and returns its id.
+    func upsertPhoto(_ connection: PostgresConnection, _ write: PhotoWrite, now: Date) async throws -> Int64 {
+        let writes = Self.writes
+        try await connection.run(SQLBuilder(writes.insertLibrary(root: write.file.root, now: now)).query, logger)
+        guard let libraryID = try await connection.run(SQLBuilder(writes.libraryID(root: write.file.root)).query, logger)
             .first?.decode(Int64.self)
         else { throw ViewfinderError(.storageFailed, "library row vanished during the write") }
-        let increment: Int32 = status == .failed ? 1 : 0
-        let rows = try await connection.run(
-            """
-            INSERT INTO photos (uid, library_id, path, content_hash, size, mtime, width, height, index_status,
-                                error_reason, attempts, added_at, updated_at, mime_type, orientation)
-            VALUES (\(PhotoUID.make()), \(libraryID), \(file.relativePath), \(hash), \(file.size),
-                    \(file.modifiedAt.timeIntervalSince1970), \(Int32(clamping: width)), \(Int32(clamping: height)),
-                    \(status.rawValue), \(reason), \(increment), \(now), \(now), \(mimeType), \(Int16(clamping: orientation)))
-            ON CONFLICT (library_id, path) DO UPDATE SET
-                content_hash = EXCLUDED.content_hash, size = EXCLUDED.size, mtime = EXCLUDED.mtime,
-                width = EXCLUDED.width, height = EXCLUDED.height, index_status = EXCLUDED.index_status,
-                error_reason = EXCLUDED.error_reason, attempts = photos.attempts + EXCLUDED.attempts,
-                updated_at = EXCLUDED.updated_at, mime_type = coalesce(EXCLUDED.mime_type, photos.mime_type),
-                orientation = EXCLUDED.orientation
-            RETURNING id
-            """, logger)
+        let rows = try await connection.run(SQLBuilder(writes.upsert(write, libraryID: libraryID, now: now)).query, logger)
         guard let id = try rows.first?.decode(Int64.self) else {
             throw ViewfinderError(.storageFailed, "photo row vanished during the write")
         }
+        if let metadata = write.metadata { try await setMetadata(connection, photoID: id, metadata, now: now) }
         return id
     }
 
     /// Replaces the metadata columns of one photo.
     func setMetadata(_ connection: PostgresConnection, photoID: Int64, _ metadata: PhotoMetadata, now: Date) async throws {
-        var builder = SQLBuilder("UPDATE photos SET ")
-        PostgresPhotoRow.appendMetadataAssignments(metadata, to: &builder)
-        builder.append(", updated_at = \(builder.bind(now)) WHERE id = \(builder.bind(photoID))")
-        try await connection.run(builder.query, logger)
+        try await connection.run(SQLBuilder(Self.writes.setMetadata(metadata, photoID: photoID, now: now)).query, logger)
     }
 
     private func requireAlbum(_ connection: PostgresConnection, _ albumID: Int64) async throws {

@@ -2,6 +2,7 @@ public import Foundation
 public import Logging
 import NIOSSL
 import PostgresNIO
+import ViewfinderSQL
 public import ServiceLifecycle
 import NIOConcurrencyHelpers
 public import ViewfinderCore

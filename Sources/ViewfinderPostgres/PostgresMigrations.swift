@@ -1,16 +1,13 @@
-/// The catalog schema for PostgreSQL, as append-only migrations of single statements. Never edit a registered one.
-enum PostgresMigrations {
-    /// One migration: an id and its statements, run in one transaction.
-    struct Migration {
-        let id: String
-        let statements: [String]
-    }
+import ViewfinderSQL
 
+/// The catalog schema for PostgreSQL, as append-only migrations of single statements, each migration run in one
+/// transaction. Never edit a registered one.
+enum PostgresMigrations {
     /// Every migration, in order.
-    static let all: [Migration] = [
-        Migration(id: "0001_full_catalog", statements: v0001),
-        Migration(id: "0002_missing_files", statements: v0002),
-        Migration(id: "0003_index_leases", statements: v0003),
+    static let all: [SQLMigration] = [
+        SQLMigration(id: "0001_full_catalog", statements: v0001),
+        SQLMigration(id: "0002_missing_files", statements: v0002),
+        SQLMigration(id: "0003_index_leases", statements: v0003),
     ]
 
     // Claims of `viewfinder index --worker` processes sharing one catalog: one row per file and embedding space.

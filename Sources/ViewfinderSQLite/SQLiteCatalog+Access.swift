@@ -1,43 +1,30 @@
 import Foundation
 import GRDB
+import ViewfinderSQL
 import ViewfinderCore
 
 extension SQLiteCatalog {
-    /// Inserts or updates the photo row for `file` and returns its id.
-    static func upsertPhoto(
-        _ db: Database, file: LibraryFile, hash: String, width: Int, height: Int,
-        status: IndexStatus, reason: String?, now: Double, mimeType: String? = nil, orientation: Int = 1
-    ) throws -> Int64 {
-        try db.execute(
-            sql: "INSERT INTO libraries (root, added_at) VALUES (?, ?) ON CONFLICT (root) DO NOTHING",
-            arguments: [file.root, now])
-        guard let libraryID = try Int64.fetchOne(db, sql: "SELECT id FROM libraries WHERE root = ?", arguments: [file.root])
-        else { throw ViewfinderError(.storageFailed, "library row vanished during the write") }
-        let attemptsIncrement = status == .failed ? 1 : 0
-        try db.execute(
-            sql: """
-                INSERT INTO photos (uid, library_id, path, content_hash, size, mtime, width, height,
-                                    index_status, error_reason, attempts, added_at, updated_at,
-                                    mime_type, orientation)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (library_id, path) DO UPDATE SET
-                    content_hash = excluded.content_hash, size = excluded.size, mtime = excluded.mtime,
-                    width = excluded.width, height = excluded.height, index_status = excluded.index_status,
-                    error_reason = excluded.error_reason, attempts = photos.attempts + ?,
-                    updated_at = excluded.updated_at, mime_type = coalesce(excluded.mime_type, photos.mime_type),
-                    orientation = excluded.orientation
-                """,
-            arguments: [
-                PhotoUID.make(), libraryID, file.relativePath, hash, file.size,
-                file.modifiedAt.timeIntervalSince1970, width, height, status.rawValue, reason,
-                attemptsIncrement, now, now, mimeType, orientation, attemptsIncrement,
-            ])
-        guard
-            let id = try Int64.fetchOne(
-                db, sql: "SELECT id FROM photos WHERE library_id = ? AND path = ?",
-                arguments: [libraryID, file.relativePath])
-        else { throw ViewfinderError(.storageFailed, "photo row vanished during the write") }
+    /// The shared write statements in SQLite's dialect.
+    static let writes = PhotoWriteSQL(.sqlite)
+
+    /// Inserts or updates the row of `write` (and its metadata) and returns its id.
+    static func upsertPhoto(_ db: Database, _ write: PhotoWrite, now: Date) throws -> Int64 {
+        try db.execute(writes.insertLibrary(root: write.file.root, now: now))
+        guard let libraryID = try fetchID(db, writes.libraryID(root: write.file.root)) else {
+            throw ViewfinderError(.storageFailed, "library row vanished during the write")
+        }
+        try db.execute(writes.upsert(write, libraryID: libraryID, now: now))
+        guard let id = try fetchID(db, writes.photoID(libraryID: libraryID, path: write.file.relativePath)) else {
+            throw ViewfinderError(.storageFailed, "photo row vanished during the write")
+        }
+        if let metadata = write.metadata { try db.execute(writes.setMetadata(metadata, photoID: id, now: now)) }
         return id
+    }
+
+    /// The id in the first column of `query`'s first row.
+    private static func fetchID(_ db: Database, _ query: SQLFragment) throws -> Int64? {
+        let statement = SQLiteStatement(query)
+        return try Int64.fetchOne(db, sql: statement.sql, arguments: statement.arguments)
     }
 
     /// Runs a read on the pool, mapping failures to the domain error.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ViewfinderSQL
 public import ViewfinderCore
 
 extension SQLiteCatalog {
@@ -8,13 +9,14 @@ extension SQLiteCatalog {
         for change in changes { try change.validate() }
         let precision = vectorPrecision
         try await write { db in
-            let now = Date().timeIntervalSince1970
+            let date = Date()
+            let now = date.timeIntervalSince1970
             for change in changes {
                 guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM photos WHERE id = ?)", arguments: [change.photoID]) == true
                 else { throw ViewfinderError(.notFound, "there is no photo with id \(change.photoID)") }
                 switch change {
                 case .setMetadata(let id, let metadata):
-                    try Self.setMetadata(db, photoID: id, metadata, now: now)
+                    try db.execute(Self.writes.setMetadata(metadata, photoID: id, now: date))
                 case .setFlags(let id, let favorite, let archived):
                     try db.execute(
                         sql: "UPDATE photos SET favorite = ?, archived = ?, updated_at = ? WHERE id = ?",
@@ -35,14 +37,6 @@ extension SQLiteCatalog {
                 }
             }
         }
-    }
-
-    /// Replaces the metadata columns of one photo.
-    static func setMetadata(_ db: Database, photoID: Int64, _ metadata: PhotoMetadata, now: Double) throws {
-        var arguments = PhotoRow.metadataArguments(metadata)
-        arguments += [now, photoID]
-        try db.execute(
-            sql: "UPDATE photos SET \(PhotoRow.metadataAssignments), updated_at = ? WHERE id = ?", arguments: arguments)
     }
 
     /// Inserts or replaces one embedding.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ViewfinderSQL
 public import ViewfinderCore
 
 extension SQLiteCatalog {
@@ -31,46 +32,32 @@ extension SQLiteCatalog {
     }
 
     public func keywordMatches(_ text: String, filter: PhotoFilter, limit: Int) async throws(ViewfinderError) -> [KeywordMatch] {
-        guard limit > 0, let match = SQLiteFilterSQL.matchExpression(KeywordTerms.terms(in: text)) else { return [] }
-        let clause = SQLiteFilterSQL(filter)
+        guard let search = Self.statements.keywordMatches(text, filter: filter, limit: limit) else { return [] }
+        let statement = SQLiteStatement(search)
         return try await read { db in
-            var arguments: StatementArguments = [match]
-            arguments += clause.arguments
-            arguments += [limit]
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT photos.id, bm25(photos_fts) AS rank FROM photos_fts
-                    JOIN photos ON photos.id = photos_fts.rowid
-                    WHERE photos_fts MATCH ? AND \(clause.sql)
-                    ORDER BY rank, photos.id LIMIT ?
-                    """,
-                arguments: arguments
-            ).map { row in KeywordMatch(photoID: row["id"], relevance: -(row["rank"] as Double)) }
+            try Row.fetchAll(db, sql: statement.sql, arguments: statement.arguments).map { row in
+                KeywordMatch(photoID: row["id"], relevance: row["relevance"])
+            }
         }
     }
 
     public func photoIDs(matching filter: PhotoFilter, limit: Int) async throws(ViewfinderError) -> [Int64] {
-        let clause = SQLiteFilterSQL(filter)
-        return try await read { db in
-            var arguments = clause.arguments
-            arguments += [limit]
-            return try Int64.fetchAll(
-                db, sql: "SELECT photos.id FROM photos WHERE \(clause.sql) ORDER BY photos.id LIMIT ?", arguments: arguments)
-        }
+        try await ids(Self.statements.photoIDs(matching: filter, limit: limit))
     }
 
     public func photoIDs(
         matching filter: PhotoFilter, order: SearchOrder, limit: Int, offset: Int
     ) async throws(ViewfinderError) -> [Int64] {
-        let clause = SQLiteFilterSQL(filter)
-        return try await read { db in
-            var arguments = clause.arguments
-            arguments += [max(0, limit), max(0, offset)]
-            return try Int64.fetchAll(
-                db, sql: "SELECT photos.id FROM photos WHERE \(clause.sql) ORDER BY \(order.sqlOrdering()) LIMIT ? OFFSET ?",
-                arguments: arguments)
-        }
+        try await ids(Self.statements.photoIDs(matching: filter, order: order, limit: limit, offset: offset))
+    }
+
+    /// The shared search statements in SQLite's dialect.
+    static let statements = PhotoSearchSQL(.sqlite)
+
+    /// Runs `query`, whose first column is a photo id.
+    private func ids(_ query: SQLFragment) async throws(ViewfinderError) -> [Int64] {
+        let statement = SQLiteStatement(query)
+        return try await read { db in try Int64.fetchAll(db, sql: statement.sql, arguments: statement.arguments) }
     }
 
     public func finishBulkLoad(model: ModelID, dims: Int) async throws(ViewfinderError) {}
@@ -80,19 +67,15 @@ extension SQLiteCatalog {
         model: ModelID, dims: Int, filter: PhotoFilter, into initial: Result,
         _ visit: @escaping @Sendable (inout Result, Int64, [Float]) -> Void
     ) async throws(ViewfinderError) -> Result {
-        let clause = SQLiteFilterSQL(filter)
+        let statement = SQLiteStatement("""
+            SELECT embeddings.photo_id, embeddings.vector FROM embeddings
+            JOIN photos ON photos.id = embeddings.photo_id
+            WHERE embeddings.model = \(model.rawValue) AND embeddings.dims = \(dims) \
+            AND \(Self.statements.filters.condition(filter))
+            """)
         return try await read { db in
             var result = initial
-            var arguments: StatementArguments = [model.rawValue, dims]
-            arguments += clause.arguments
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT embeddings.photo_id, embeddings.vector FROM embeddings
-                    JOIN photos ON photos.id = embeddings.photo_id
-                    WHERE embeddings.model = ? AND embeddings.dims = ? AND \(clause.sql)
-                    """,
-                arguments: arguments)
+            let rows = try Row.fetchCursor(db, sql: statement.sql, arguments: statement.arguments)
             while let row = try rows.next() {
                 let blob: Data = row["vector"]
                 // A blob of the wrong length would be a corrupt row; skipping it keeps search answering.

@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import ViewfinderSQL
 public import ViewfinderCore
 
 extension SQLiteCatalog {
@@ -29,10 +30,9 @@ extension SQLiteCatalog {
 
     public func relocate(photoID: Int64, to file: LibraryFile) async throws(ViewfinderError) {
         try await write { db in
-            let now = Date().timeIntervalSince1970
-            try db.execute(
-                sql: "INSERT INTO libraries (root, added_at) VALUES (?, ?) ON CONFLICT (root) DO NOTHING",
-                arguments: [file.root, now])
+            let date = Date()
+            let now = date.timeIntervalSince1970
+            try db.execute(Self.writes.insertLibrary(root: file.root, now: date))
             try db.execute(
                 sql: """
                     UPDATE photos SET library_id = (SELECT id FROM libraries WHERE root = ?), path = ?, size = ?,
@@ -59,16 +59,11 @@ extension SQLiteCatalog {
     }
 
     public func recordFiles(_ records: [FileRecord]) async throws(ViewfinderError) {
-        guard !records.isEmpty else { return }
-        for record in records { try record.metadata?.validate() }
+        let rows = try PhotoWrite.rows(records)
+        guard !rows.isEmpty else { return }
         try await write { db in
-            let now = Date().timeIntervalSince1970
-            for record in records {
-                let photoID = try Self.upsertPhoto(
-                    db, file: record.file, hash: record.contentHash, width: record.width, height: record.height,
-                    status: .indexed, reason: nil, now: now, mimeType: record.mimeType, orientation: record.orientation)
-                if let metadata = record.metadata { try Self.setMetadata(db, photoID: photoID, metadata, now: now) }
-            }
+            let now = Date()
+            for row in rows { _ = try Self.upsertPhoto(db, row, now: now) }
         }
     }
 

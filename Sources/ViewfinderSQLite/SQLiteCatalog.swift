@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import ViewfinderSQL
 public import ViewfinderCore
 
 /// The embedded default catalog: one SQLite file in WAL mode with a single writer.
@@ -58,40 +59,6 @@ public final class SQLiteCatalog: PhotoCatalog {
             try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM embeddings WHERE photo_id = ? AND model = ? AND dims = ?)",
                 arguments: [photoID, model.rawValue, dims]) ?? false
-        }
-    }
-
-    public func save(_ batch: [IndexedPhoto]) async throws(ViewfinderError) {
-        try await save(batch, failures: [])
-    }
-
-    public func recordFailures(_ failures: [IndexFailure]) async throws(ViewfinderError) {
-        try await save([], failures: failures)
-    }
-
-    public func save(_ batch: [IndexedPhoto], failures: [IndexFailure]) async throws(ViewfinderError) {
-        guard !batch.isEmpty || !failures.isEmpty else { return }
-        for item in batch {
-            try item.embedding.validateForStorage()
-            try item.metadata?.validate()
-        }
-        let precision = vectorPrecision
-        try await write { db in
-            let now = Date().timeIntervalSince1970
-            for item in batch {
-                let photoID = try Self.upsertPhoto(
-                    db, file: item.file, hash: item.contentHash, width: item.width, height: item.height,
-                    status: .indexed, reason: nil, now: now, mimeType: item.mimeType, orientation: item.orientation)
-                if let metadata = item.metadata {
-                    try Self.setMetadata(db, photoID: photoID, metadata, now: now)
-                }
-                try Self.putEmbedding(db, photoID: photoID, item.embedding, precision: precision, now: now)
-            }
-            for failure in failures {
-                _ = try Self.upsertPhoto(
-                    db, file: failure.file, hash: failure.contentHash ?? "", width: 0, height: 0,
-                    status: .failed, reason: failure.reason, now: now)
-            }
         }
     }
 

@@ -66,10 +66,12 @@ struct PhotoFilterMatchingTests {
         #expect(!PhotoFilter(minimumMegapixels: 12.1).matches(p, albumIDs: []))
     }
 
-    @Test func likePatternsEscapeWildcards() {
-        #expect(LikePattern.matches("100%_x", pattern: LikePattern.literal("100%_x")))
-        #expect(!LikePattern.matches("100ab", pattern: LikePattern.literal("100%")))
-        #expect(LikePattern.matches("a/b/c", pattern: "a%c"))
+    @Test func textPatternsKeepLiteralsAndExpandGlobs() {
+        #expect(TextPattern.literal("100%_x*").matches("100%_x*"))
+        #expect(!TextPattern.literal("100*").matches("100ab"))
+        #expect(TextPattern.glob("a*c").matches("a/b/c"))
+        #expect(!TextPattern.glob("a*c").matches("a/b/cd"))
+        #expect(TextPattern.substring("b/c").matches("a/b/c/d"))
     }
 }
 

@@ -1,19 +1,17 @@
-/// The reference meaning of a filter, evaluated in memory; every SQL translation must agree with it.
+/// The reference meaning of a filter, evaluated in memory; every storage backend's translation must agree with it.
 extension PhotoFilter {
     /// Whether `photo` (a member of `albumIDs`) satisfies every condition.
     public func matches(_ photo: Photo, albumIDs: Set<Int64>) -> Bool {
         let metadata = photo.metadata
         guard matchesDates(metadata) else { return false }
-        if !cameraLikePatterns.isEmpty {
+        if !cameraPatterns.isEmpty {
             let make = metadata.cameraMake?.lowercased() ?? ""
             let model = metadata.cameraModel?.lowercased() ?? ""
-            guard cameraLikePatterns.contains(where: {
-                LikePattern.matches(make, pattern: $0) || LikePattern.matches(model, pattern: $0)
-            }) else { return false }
+            guard cameraPatterns.contains(where: { $0.matches(make) || $0.matches(model) }) else { return false }
         }
-        if !lensLikePatterns.isEmpty {
+        if !lensPatterns.isEmpty {
             let lens = metadata.lens?.lowercased() ?? ""
-            guard lensLikePatterns.contains(where: { LikePattern.matches(lens, pattern: $0) }) else { return false }
+            guard lensPatterns.contains(where: { $0.matches(lens) }) else { return false }
         }
         if let iso { guard let value = metadata.iso, iso.contains(value) else { return false } }
         if let fNumber { guard let value = metadata.fNumber, fNumber.contains(value) else { return false } }
@@ -23,12 +21,8 @@ extension PhotoFilter {
         if let favorite, photo.favorite != favorite { return false }
         if let archived, photo.archived != archived { return false }
         let path = photo.relativePath.lowercased()
-        if !folderLikePatterns.isEmpty, !folderLikePatterns.contains(where: { LikePattern.matches(path, pattern: $0) }) {
-            return false
-        }
-        if !nameLikePatterns.isEmpty, !nameLikePatterns.contains(where: { LikePattern.matches(path, pattern: $0) }) {
-            return false
-        }
+        if !folderPatterns.isEmpty, !folderPatterns.contains(where: { $0.matches(path) }) { return false }
+        if !namePatterns.isEmpty, !namePatterns.contains(where: { $0.matches(path) }) { return false }
         guard matchesMedia(photo) else { return false }
         let terms = keywordTerms
         if !terms.isEmpty {

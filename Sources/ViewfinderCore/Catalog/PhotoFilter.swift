@@ -89,31 +89,31 @@ public struct PhotoFilter: Sendable, Equatable {
     /// The keyword terms backends search for: lowercase runs of letters and digits.
     public var keywordTerms: [String] { KeywordTerms.terms(in: keywords ?? "") }
 
-    /// The camera text with LIKE wildcards escaped by `\`, or nil when no camera condition is set.
-    ///
-    /// With `|` alternatives this is the pattern of the first one; backends use ``cameraLikePatterns``.
-    public var cameraLikePattern: String? { cameraLikePatterns.first }
+    /// One lowercase substring pattern per `|` alternative of the camera text (make or model must match one).
+    public var cameraPatterns: [TextPattern] { TextPattern.substringAlternatives(camera) }
 
-    /// One `%…%` LIKE pattern (escaped by `\`, lowercase) per `|` alternative of the camera text.
-    public var cameraLikePatterns: [String] { LikePattern.substringPatterns(camera) }
+    /// One lowercase substring pattern per `|` alternative of the lens text.
+    public var lensPatterns: [TextPattern] { TextPattern.substringAlternatives(lens) }
 
-    /// One `%…%` LIKE pattern (escaped by `\`, lowercase) per `|` alternative of the lens text.
-    public var lensLikePatterns: [String] { LikePattern.substringPatterns(lens) }
-
-    /// LIKE patterns over the lowercased relative path, one per folder: the folder and everything below it.
-    public var folderLikePatterns: [String] {
-        folders.map { LikePattern.glob($0.lowercased().trimmingSlashes) + "/%" }
+    /// Patterns over the lowercased relative path, one per folder: the folder and everything below it.
+    public var folderPatterns: [TextPattern] {
+        folders.map { .glob($0.lowercased().trimmingSlashes) + .literal("/") + TextPattern([.anyRun]) }
     }
 
-    /// LIKE patterns over the lowercased relative path, two per name: in the root folder, or in any folder.
-    public var nameLikePatterns: [String] {
+    /// Patterns over the lowercased relative path, two per name: in the root folder, or in any folder.
+    public var namePatterns: [TextPattern] {
         names.flatMap { name in
-            let glob = LikePattern.glob(name.lowercased())
-            return [glob, "%/" + glob]
+            let glob = TextPattern.glob(name.lowercased())
+            return [glob, TextPattern([.anyRun]) + .literal("/") + glob]
         }
     }
 
-    /// Half-open UTC ranges `[start, end)` of `taken_at`, one per year condition.
+    /// Patterns over the lowercased MIME type, one per media type: the type itself, or a family ending in `/`.
+    public var mediaTypePatterns: [TextPattern] {
+        mediaTypes.map { $0.hasSuffix("/") ? .literal($0) + TextPattern([.anyRun]) : .literal($0) }
+    }
+
+    /// Half-open UTC ranges `[start, end)` of the taking time, one per year condition.
     public var yearRanges: [Range<Date>] {
         years.compactMap { year in
             guard let start = UTCCalendar.date(year: year, month: 1, day: 1),

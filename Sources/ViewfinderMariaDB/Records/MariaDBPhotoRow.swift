@@ -1,5 +1,6 @@
 import Foundation
 import MariaDBClient
+import ViewfinderSQL
 import ViewfinderCore
 
 /// Reads `photos` rows by position; the column list stays inside this module.
@@ -12,15 +13,7 @@ enum MariaDBPhotoRow {
     }
 
     /// The SELECT every photo query starts from.
-    static let selectSQL = """
-        SELECT photos.id, photos.uid, libraries.root, photos.path, photos.content_hash, photos.size, photos.mtime,
-            photos.mime_type, photos.width, photos.height, photos.orientation, photos.taken_at, photos.taken_at_local,
-            photos.taken_src, photos.camera_make, photos.camera_model, photos.lens, photos.iso, photos.f_number,
-            photos.exposure, photos.focal_length, photos.latitude, photos.longitude, photos.altitude, photos.title,
-            photos.description, photos.keywords, photos.favorite, photos.archived, photos.added_at, photos.updated_at,
-            photos.index_status, photos.error_reason, photos.attempts
-        FROM photos JOIN libraries ON libraries.id = photos.library_id
-        """
+    static let selectSQL = PhotoColumns.select
 
     /// The photo in `row` (a row of `selectSQL`).
     static func decode(_ row: MariaDBRow) throws -> Photo {
@@ -55,20 +48,6 @@ enum MariaDBPhotoRow {
             mimeType: try string(.mimeType), orientation: Int(try int(.orientation) ?? 1), metadata: metadata,
             favorite: try int(.favorite) == 1, archived: try int(.archived) == 1, addedAt: addedAt,
             updatedAt: updatedAt, attempts: Int(try int(.attempts) ?? 0))
-    }
-
-    /// `SET` assignments for every metadata column.
-    static func metadataAssignments(_ metadata: PhotoMetadata) -> MariaDBQuery {
-        let takenAt = metadata.takenAt.map(MariaDBDateTime.format)
-        let takenAtLocal = metadata.takenAtLocal.map(MariaDBDateTime.format)
-        return """
-            taken_at = \(takenAt), taken_at_local = \(takenAtLocal), taken_src = \(metadata.takenAtSource.rawValue),
-            camera_make = \(metadata.cameraMake), camera_model = \(metadata.cameraModel), lens = \(metadata.lens),
-            iso = \(metadata.iso), f_number = \(metadata.fNumber), exposure = \(metadata.exposure),
-            focal_length = \(metadata.focalLength), latitude = \(metadata.latitude), longitude = \(metadata.longitude),
-            altitude = \(metadata.altitude), title = \(metadata.title), description = \(metadata.description),
-            keywords = \(metadata.keywords.joined(separator: ","))
-            """
     }
 
     private static func unexpectedNull(_ column: Column) -> MariaDBError {

@@ -1,19 +1,12 @@
 import Foundation
 import PostgresNIO
+import ViewfinderSQL
 import ViewfinderCore
 
 /// Reads `photos` rows; the column list stays inside this module.
 enum PostgresPhotoRow {
     /// The SELECT every photo query starts from.
-    static let selectSQL = """
-        SELECT photos.id, photos.uid, libraries.root, photos.path, photos.content_hash, photos.size, photos.mtime,
-            photos.mime_type, photos.width, photos.height, photos.orientation, photos.taken_at, photos.taken_at_local,
-            photos.taken_src, photos.camera_make, photos.camera_model, photos.lens, photos.iso, photos.f_number,
-            photos.exposure, photos.focal_length, photos.latitude, photos.longitude, photos.altitude, photos.title,
-            photos.description, photos.keywords, photos.favorite, photos.archived, photos.added_at, photos.updated_at,
-            photos.index_status, photos.error_reason, photos.attempts
-        FROM photos JOIN libraries ON libraries.id = photos.library_id
-        """
+    static let selectSQL = PhotoColumns.select
 
     /// The photo in `row` (a row of `selectSQL`).
     static func decode(_ row: PostgresRow) throws -> Photo {
@@ -56,27 +49,5 @@ enum PostgresPhotoRow {
             addedAt: try cells["added_at"].decode(Date.self),
             updatedAt: try cells["updated_at"].decode(Date.self),
             attempts: Int(try cells["attempts"].decode(Int32.self)))
-    }
-
-    /// Appends `SET` assignments for every metadata column.
-    static func appendMetadataAssignments(_ metadata: PhotoMetadata, to builder: inout SQLBuilder) {
-        var parts: [String] = []
-        parts.append("taken_at = \(builder.bind(metadata.takenAt))")
-        parts.append("taken_at_local = \(builder.bind(metadata.takenAtLocal))")
-        parts.append("taken_src = \(builder.bind(metadata.takenAtSource.rawValue))")
-        parts.append("camera_make = \(builder.bind(metadata.cameraMake))")
-        parts.append("camera_model = \(builder.bind(metadata.cameraModel))")
-        parts.append("lens = \(builder.bind(metadata.lens))")
-        parts.append("iso = \(builder.bind(metadata.iso.map { Int32(clamping: $0) }))")
-        parts.append("f_number = \(builder.bind(metadata.fNumber))")
-        parts.append("exposure = \(builder.bind(metadata.exposure))")
-        parts.append("focal_length = \(builder.bind(metadata.focalLength))")
-        parts.append("latitude = \(builder.bind(metadata.latitude))")
-        parts.append("longitude = \(builder.bind(metadata.longitude))")
-        parts.append("altitude = \(builder.bind(metadata.altitude))")
-        parts.append("title = \(builder.bind(metadata.title))")
-        parts.append("description = \(builder.bind(metadata.description))")
-        parts.append("keywords = \(builder.bind(metadata.keywords.joined(separator: ",")))")
-        builder.append(parts.joined(separator: ", "))
     }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import PostgresNIO
+import ViewfinderSQL
 
 /// Builds one PostgreSQL statement with numbered placeholders; values are always bound, never interpolated.
 struct SQLBuilder {
@@ -9,8 +11,29 @@ struct SQLBuilder {
 
     init(_ sql: String = "") { self.sql = sql }
 
+    /// The statement of a shared-SQL fragment.
+    init(_ fragment: SQLFragment) {
+        self.init()
+        append(fragment: fragment)
+    }
+
     /// Appends raw SQL (never user input).
     mutating func append(_ text: String) { sql += text }
+
+    /// Appends a shared-SQL fragment, numbering its placeholders after the ones bound so far.
+    mutating func append(fragment: SQLFragment) {
+        sql += fragment.sql(.postgres, firstPlaceholder: binds.count + 1)
+        for value in fragment.values {
+            switch value {
+            case .text(let text): binds.append(text)
+            case .integer(let integer): binds.append(integer)
+            case .double(let double): binds.append(double)
+            case .bool(let bool): binds.append(bool)
+            case .date(let date): binds.append(date)
+            case .null: binds.appendNull()
+            }
+        }
+    }
 
     /// Binds `value` and returns its placeholder (`$n`).
     mutating func bind<Value: PostgresNonThrowingEncodable>(_ value: Value) -> String {

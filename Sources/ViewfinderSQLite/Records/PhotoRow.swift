@@ -44,21 +44,4 @@ struct PhotoRow: FetchableRecord {
     static let selectSQL = """
         SELECT photos.*, libraries.root FROM photos JOIN libraries ON libraries.id = photos.library_id
         """
-
-    /// The values of the metadata columns, in `metadataAssignments` order.
-    static func metadataArguments(_ metadata: PhotoMetadata) -> StatementArguments {
-        [
-            metadata.takenAt?.timeIntervalSince1970, metadata.takenAtLocal?.timeIntervalSince1970,
-            metadata.takenAtSource.rawValue, metadata.cameraMake, metadata.cameraModel, metadata.lens, metadata.iso,
-            metadata.fNumber, metadata.exposure, metadata.focalLength, metadata.latitude, metadata.longitude,
-            metadata.altitude, metadata.title, metadata.description, metadata.keywords.joined(separator: ","),
-        ]
-    }
-
-    /// `column = ?` for every metadata column.
-    static let metadataAssignments = """
-        taken_at = ?, taken_at_local = ?, taken_src = ?, camera_make = ?, camera_model = ?, lens = ?, iso = ?,
-        f_number = ?, exposure = ?, focal_length = ?, latitude = ?, longitude = ?, altitude = ?, title = ?,
-        description = ?, keywords = ?
-        """
 }

@@ -42,4 +42,15 @@ public struct GeoCircle: Sendable, Equatable {
     public func contains(latitude: Double, longitude: Double) -> Bool {
         squaredDistance(latitude: latitude, longitude: longitude) <= radiusKilometres * radiusKilometres
     }
+
+    /// A latitude/longitude box that contains the circle (slightly enlarged), for an index-friendly pre-filter.
+    public var enclosingBox: GeoBox {
+        let margin = 1.001
+        let latitudeSpan = radiusKilometres / kilometresPerDegreeLatitude * margin
+        let longitudeScale = max(kilometresPerDegreeLongitude, 1e-9)
+        let longitudeSpan = min(radiusKilometres / longitudeScale * margin, 360)
+        return GeoBox(
+            north: latitude + latitudeSpan, east: longitude + longitudeSpan,
+            south: latitude - latitudeSpan, west: longitude - longitudeSpan)
+    }
 }
