@@ -11,14 +11,6 @@ extension MariaDBCatalog {
         }
     }
 
-    public func save(_ batch: [IndexedPhoto]) async throws(ViewfinderError) {
-        try await save(batch, failures: [])
-    }
-
-    public func recordFailures(_ failures: [IndexFailure]) async throws(ViewfinderError) {
-        try await save([], failures: failures)
-    }
-
     public func save(_ batch: [IndexedPhoto], failures: [IndexFailure]) async throws(ViewfinderError) {
         try await PhotoWrite.save(batch, failures: failures, store: { key throws(ViewfinderError) in
             try await space(model: key.model, dims: key.dims, create: true)

@@ -12,14 +12,6 @@ extension PostgresCatalog {
             .isEmpty)
     }
 
-    public func save(_ batch: [IndexedPhoto]) async throws(ViewfinderError) {
-        try await save(batch, failures: [])
-    }
-
-    public func recordFailures(_ failures: [IndexFailure]) async throws(ViewfinderError) {
-        try await save([], failures: failures)
-    }
-
     // The shared prologue creates missing embedding tables before the transaction (DDL must not interleave with
     // the batch's writes); the rows are then written in one transaction.
     public func save(_ batch: [IndexedPhoto], failures: [IndexFailure]) async throws(ViewfinderError) {

@@ -4,14 +4,6 @@ public import ViewfinderCore
 import ViewfinderSQL
 
 extension SQLiteCatalog {
-    public func save(_ batch: [IndexedPhoto]) async throws(ViewfinderError) {
-        try await save(batch, failures: [])
-    }
-
-    public func recordFailures(_ failures: [IndexFailure]) async throws(ViewfinderError) {
-        try await save([], failures: failures)
-    }
-
     // Every embedding space shares the `embeddings` table, so a space's "store" is only the precision to write.
     public func save(_ batch: [IndexedPhoto], failures: [IndexFailure]) async throws(ViewfinderError) {
         let precision = vectorPrecision

@@ -15,3 +15,15 @@ public protocol PhotoWriting: Sendable {
     /// Builds the approximate vector index for `model` at `dims` if the backend builds it after bulk loads.
     func finishBulkLoad(model: ModelID, dims: Int) async throws(ViewfinderError)
 }
+
+extension PhotoWriting {
+    /// A batch without failures.
+    public func save(_ batch: [IndexedPhoto]) async throws(ViewfinderError) {
+        try await save(batch, failures: [])
+    }
+
+    /// Failures without indexed photos.
+    public func recordFailures(_ failures: [IndexFailure]) async throws(ViewfinderError) {
+        try await save([], failures: failures)
+    }
+}
