@@ -42,7 +42,7 @@ struct IndexingReadOnceTests {
         #expect(photo.metadata.title == "green" && photo.contentHash == "hash-green")
     }
 
-    @Test func aChangedPictureIsReadOnceMoreAndUnchangedOnesNotAtAll() async throws {
+    @Test func aChangedPictureIsReadOnceAndUnchangedOnesNotAtAll() async throws {
         let h = Harness()
         await h.files.put("a.jpg", "red")
         await h.files.put("b.jpg", "green")
@@ -52,8 +52,22 @@ struct IndexingReadOnceTests {
         #expect(again.embedded == 1 && again.unchanged == 1)
         let opens = await h.opens()
         #expect(opens.reads == ["a.jpg": 1, "b.jpg": 2])
-        // The planner hashes a file whose time moved, to tell a touch from an edit; that is its one other read.
-        #expect(opens.hashes == 1 && opens.byPath == 0)
+        // The read that decodes a file whose time moved also tells a touch from an edit: no hash beforehand.
+        #expect(opens.hashes == 0 && opens.byPath == 0)
+    }
+
+    @Test func aTouchedPictureIsReadOnceAndKeepsItsEmbedding() async throws {
+        let h = Harness()
+        await h.files.put("a.jpg", "red")
+        _ = try await h.indexer().index(root: h.files.root)
+        await h.files.put("a.jpg", "red", modifiedAt: Date(timeIntervalSince1970: 5_000))
+        let again = try await h.indexer().index(root: h.files.root)
+        #expect(again.embedded == 0 && again.unchanged == 1 && again.failures.isEmpty)
+        let opens = await h.opens()
+        #expect(opens.reads == ["a.jpg": 2], "one read per pass")
+        #expect(opens.hashes == 0)
+        let photo = try #require(await h.catalog.photo(root: h.files.root, relativePath: "a.jpg"))
+        #expect(photo.modifiedAt == Date(timeIntervalSince1970: 5_000))
     }
 
     @Test func recordingWithoutEmbeddingReadsEachPictureOnce() async throws {

@@ -5,14 +5,26 @@ import ViewfinderCore
 struct PreparedPicture: Sendable {
     let file: LibraryFile
     let contentHash: String?
-    let outcome: Result<DecodedImage, ViewfinderError>
+    let outcome: Outcome
+
+    /// What preparing a picture came to.
+    enum Outcome: Sendable {
+        /// Decoded, to be embedded.
+        case success(DecodedImage)
+        /// Not readable or not decodable, to be recorded as a failure.
+        case failure(ViewfinderError)
+        /// Its bytes are what the catalog already holds (only its size or time moved): nothing to embed.
+        case unchanged(LibraryPlan.StoredContent)
+    }
     /// What the file says about itself; nil without a metadata reader or when reading it failed.
     var details: ImageFileDetails?
 }
 
 extension IndexingService {
-    /// Hashes and decodes a batch, at most `decodeConcurrency` pictures at a time; keeps the batch order.
-    func prepare(_ files: [LibraryFile]) async -> [PreparedPicture] {
+    /// Reads, hashes and decodes a batch, at most `decodeConcurrency` pictures at a time; keeps the batch order.
+    ///
+    /// `stored` holds the catalog's hash of files whose size or time moved; one that still has it is not decoded.
+    func prepare(_ files: [LibraryFile], stored: [String: LibraryPlan.StoredContent] = [:]) async -> [PreparedPicture] {
         await withTaskGroup(of: (Int, PreparedPicture).self) { group in
             var results = [PreparedPicture?](repeating: nil, count: files.count)
             var next = 0
@@ -20,7 +32,8 @@ extension IndexingService {
                 let index = next
                 let file = files[index]
                 next += 1
-                group.addTask { (index, await prepareOne(file)) }
+                let known = stored[LibraryPlan.key(file)]
+                group.addTask { (index, await prepareOne(file, stored: known)) }
             }
             while next < min(files.count, decodeConcurrency) { submit() }
             while let (index, picture) = await group.next() {
@@ -35,7 +48,7 @@ extension IndexingService {
     ///
     /// Every step after the read works on the same bytes in memory, so the file is opened once; the bytes
     /// are dropped when this returns, so at most `decodeConcurrency` pictures are held at a time.
-    private func prepareOne(_ file: LibraryFile) async -> PreparedPicture {
+    private func prepareOne(_ file: LibraryFile, stored: LibraryPlan.StoredContent?) async -> PreparedPicture {
         let contents: FileContents
         do {
             contents = try await fileSystem.read(file)
@@ -47,6 +60,9 @@ extension IndexingService {
             return PreparedPicture(file: file, contentHash: nil, outcome: .failure(change))
         }
         let hash = contents.contentHash
+        if let stored, stored.contentHash == hash {
+            return PreparedPicture(file: file, contentHash: hash, outcome: .unchanged(stored))
+        }
         let decoded: DecodedImage
         do {
             decoded = try await decoder.decode(contents.picture, for: embedder.preprocessing)
@@ -88,9 +104,11 @@ extension IndexingService {
             "\(file.relativePath): the file changed while it was being read; it will be retried on the next run")
     }
 
-    /// Encodes the decoded pictures of a batch and commits them with the batch's failures, in one transaction.
-    func encodeAndStore(_ batch: [PreparedPicture]) async throws(ViewfinderError) -> [IndexFailure] {
+    /// Encodes the decoded pictures of a batch and commits them with the batch's failures, in one transaction;
+    /// pictures whose bytes did not change get their new size and time (or their path back, when missing).
+    func encodeAndStore(_ batch: [PreparedPicture]) async throws(ViewfinderError) -> (failures: [IndexFailure], unchanged: Int) {
         var failures: [IndexFailure] = []
+        var unchanged: [(LibraryFile, LibraryPlan.StoredContent)] = []
         var decoded: [(picture: PreparedPicture, hash: String, image: DecodedImage)] = []
         for picture in batch {
             switch picture.outcome {
@@ -98,6 +116,8 @@ extension IndexingService {
                 decoded.append((picture, picture.contentHash ?? "", image))
             case .failure(let error):
                 failures.append(IndexFailure(file: picture.file, contentHash: picture.contentHash, reason: error.message))
+            case .unchanged(let stored):
+                unchanged.append((picture.file, stored))
             }
         }
         var indexed: [IndexedPhoto] = []
@@ -125,8 +145,17 @@ extension IndexingService {
         try await whileStorageRecovers { () async throws(ViewfinderError) in
             try await catalog.save(indexed, failures: failures)
         }
+        for (file, stored) in unchanged {
+            try await whileStorageRecovers { () async throws(ViewfinderError) in
+                if stored.missing {
+                    try await catalog.relocate(photoID: stored.photoID, to: file)
+                } else {
+                    try await catalog.touch(photoID: stored.photoID, size: file.size, modifiedAt: file.modifiedAt)
+                }
+            }
+        }
         await observer?.catalogDidChange()
-        return failures
+        return (failures, unchanged.count)
     }
 
     /// Runs `body`, retrying it with a growing pause while it fails with `storageUnavailable`, for up to

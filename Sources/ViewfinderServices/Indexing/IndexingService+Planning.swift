@@ -69,6 +69,13 @@ extension IndexingService {
             report.unchanged += 1
             return
         }
+        if !sameStat && run.embed {
+            // Decided when the file is read for decoding: one read instead of a hash now and a read later.
+            plan.work.append(file)
+            plan.stored[LibraryPlan.key(file)] = LibraryPlan.StoredContent(
+                photoID: entry.photoID, contentHash: entry.contentHash, missing: entry.status == .missing)
+            return
+        }
         guard let hash = try? await fileSystem.contentHash(of: file), hash == entry.contentHash else {
             plan.work.append(file)
             return

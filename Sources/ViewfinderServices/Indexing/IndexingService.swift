@@ -102,7 +102,7 @@ public struct IndexingService: Sendable {
                 "missing": "\(report.missing)", "purged": "\(report.purged)",
             ])
         if run.embed {
-            try await embed(work, run: run, report: &report, onEvent: onEvent)
+            try await embed(work, stored: changes.stored, run: run, report: &report, onEvent: onEvent)
         } else {
             try await recordWithoutEmbedding(changes.work, run: run, report: &report)
         }
@@ -111,8 +111,8 @@ public struct IndexingService: Sendable {
 
     /// Decodes, embeds and stores `work` batch by batch; decoding the next batch overlaps encoding the current one.
     private func embed(
-        _ work: [LibraryFile], run: IndexingRun, report: inout IndexingReport,
-        onEvent: @Sendable (IndexingEvent) -> Void
+        _ work: [LibraryFile], stored: [String: LibraryPlan.StoredContent], run: IndexingRun,
+        report: inout IndexingReport, onEvent: @Sendable (IndexingEvent) -> Void
     ) async throws(ViewfinderError) {
         var done = 0
         let batchSize = options.batchSize
@@ -123,7 +123,7 @@ public struct IndexingService: Sendable {
         // At most two batches are in memory: the one being encoded and the one being decoded.
         let sharing = run.sharing
         var nextDecoded: Task<[PreparedPicture], Never>? =
-            batchCount > 0 ? Task { [first = batch(0)] in await prepareClaimed(first, sharing: sharing) } : nil
+            batchCount > 0 ? Task { [first = batch(0)] in await prepareClaimed(first, stored: stored, sharing: sharing) } : nil
         for index in 0..<batchCount {
             guard let current = nextDecoded else { break }
             if run.stop.isRequested {
@@ -134,14 +134,14 @@ public struct IndexingService: Sendable {
             var prepared = await current.value
             nextDecoded =
                 index + 1 < batchCount
-                ? Task { [next = batch(index + 1)] in await prepareClaimed(next, sharing: sharing) } : nil
+                ? Task { [next = batch(index + 1)] in await prepareClaimed(next, stored: stored, sharing: sharing) } : nil
             if let sharing, !prepared.isEmpty {
                 prepared = await renewClaims(prepared, sharing: sharing)
             }
             // With shared work, other workers may hold every file of a batch.
             guard !prepared.isEmpty else { continue }
             onEvent(.encoding(count: prepared.count, firstFile: prepared.first?.file.relativePath ?? ""))
-            let failures = try await encodeAndStore(prepared)
+            let (failures, unchanged) = try await encodeAndStore(prepared)
             if let sharing {
                 try await whileStorageRecovers { () async throws(ViewfinderError) in
                     try await sharing.claims.finishClaims(
@@ -153,7 +153,8 @@ public struct IndexingService: Sendable {
                 logger.warning("indexing failed", metadata: ["file": "\(failure.file.relativePath)", "reason": "\(failure.reason)"])
             }
             report.failures += failures
-            report.embedded += prepared.count - failures.count
+            report.embedded += prepared.count - failures.count - unchanged
+            report.unchanged += unchanged
             done += prepared.count
             onEvent(.batchCommitted(done: done, pending: work.count))
         }
@@ -176,12 +177,14 @@ public struct IndexingService: Sendable {
     }
 
     /// Claims `files` when the work is shared (keeping only the claimed ones), then prepares them.
-    private func prepareClaimed(_ files: [LibraryFile], sharing: SharedIndexing?) async -> [PreparedPicture] {
-        guard let sharing else { return await prepare(files) }
+    private func prepareClaimed(
+        _ files: [LibraryFile], stored: [String: LibraryPlan.StoredContent], sharing: SharedIndexing?
+    ) async -> [PreparedPicture] {
+        guard let sharing else { return await prepare(files, stored: stored) }
         do throws(ViewfinderError) {
             let mine = try await sharing.claims.claim(
                 files, worker: sharing.worker, lease: sharing.lease, model: embedder.model, dims: embedder.dims)
-            return await prepare(mine)
+            return await prepare(mine, stored: stored)
         } catch {
             // The files stay unclaimed; this or another worker's next pass takes them.
             logger.warning("claiming files failed", metadata: ["reason": "\(error.message)"])

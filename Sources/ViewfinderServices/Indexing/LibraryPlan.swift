@@ -12,4 +12,17 @@ struct LibraryPlan: Sendable {
     var missing: [Int64] = []
     /// Missing photos past the grace period.
     var purge: [Int64] = []
+    /// Queued files whose size or time moved: their photo, its stored hash, and whether it was missing. The read
+    /// that decodes them also tells a touch (same hash: no re-embedding) from an edit, so they are read once.
+    var stored: [String: StoredContent] = [:]
+
+    /// The key of `file` in ``stored``.
+    static func key(_ file: LibraryFile) -> String { file.root + "\u{0}" + file.relativePath }
+
+    /// What the catalog holds for a queued file.
+    struct StoredContent: Sendable {
+        let photoID: Int64
+        let contentHash: String
+        let missing: Bool
+    }
 }
