@@ -25,6 +25,11 @@ struct PackageManifest {
         root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let text = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        // Products named once (`static let nioPosix = Target.Dependency.product(name: "NIOPosix", …)`).
+        var named: [String: String] = [:]
+        for match in text.matches(of: /static let (\w+) = Target\.Dependency\.product\(name: "(\w+)"/) {
+            named[String(match.1)] = String(match.2)
+        }
         var found: [String: Target] = [:]
         let kinds = [".target(", ".testTarget(", ".executableTarget(", ".systemLibrary("]
         var index = text.startIndex
@@ -39,6 +44,9 @@ struct PackageManifest {
             if let list = declaration.range(of: "dependencies: [") {
                 let items = String(declaration[Self.balanced(declaration, from: list.upperBound, open: "[", close: "]")])
                 for product in Self.allQuoted(after: ".product(name:", in: items) { dependencies.insert(product) }
+                for match in items.matches(of: /Library\.(\w+)/) {
+                    dependencies.insert(named[String(match.1)] ?? "unknown Library.\(match.1)")
+                }
                 let withoutProducts = items.replacingOccurrences(
                     of: #"\.product\([^)]*\)"#, with: "", options: .regularExpression)
                 for match in withoutProducts.matches(of: /"([A-Za-z0-9_]+)"/) { dependencies.insert(String(match.1)) }
