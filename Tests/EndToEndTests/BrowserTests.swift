@@ -21,6 +21,14 @@ struct BrowserTests {
         let paths = Self.tilePaths(in: dom.stdout)
         #expect(paths.count >= 3, "the grid shows \(paths.count) photos; serve log: \(Self.tail(log))")
         #expect(paths.prefix(3).allSatisfy { $0.hasPrefix("red/") }, "first photos: \(paths.prefix(5))")
+        // The page's help lists the search fields it fetched from /api/v1/search/fields.
+        struct Field: Decodable { let name: String; let aliases: [String] }
+        let fields = try JSONDecoder().decode(
+            [Field].self, from: Data(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("tools/openapi/search-fields.json")))
+        for field in fields {
+            let listed = "<dt><code>" + ([field.name] + field.aliases).joined(separator: ", ") + "</code></dt>"
+            #expect(dom.stdout.contains(listed), "the page's help does not list \(field.name)")
+        }
 
         try FileManager.default.createDirectory(at: Self.outputFolder, withIntermediateDirectories: true)
         let screenshot = Self.outputFolder.appendingPathComponent("search-red.png")

@@ -29,6 +29,25 @@ struct SearchFilterTests {
         let named = try paths(harness, ["--name", "red-0*", "--order", "name", "--count", "3"]).paths
         #expect(named == named.sorted() && named.count == 3 && named.allSatisfy { $0.hasPrefix("red/red-0") }, "\(named)")
         #expect(try paths(harness, ["red", "--min-score", "1"]).notices.contains("no photo matches well enough"))
+        // Every search field is an option, also as --name=value and with - for _; a bool option alone means true.
+        let equals = try paths(harness, ["red", "--path=blue", "--clip-weight=1", "--count", "5"]).paths
+        #expect(equals.count == 3 && equals.allSatisfy { $0.hasPrefix("blue/") }, "\(equals)")
+        #expect(try paths(harness, ["--favorite", "--count", "5"]).paths.isEmpty)
+        #expect(try paths(harness, ["--favorite", "false", "--count", "5"]).paths.count == 5)
+    }
+
+    @Test func everySearchFieldIsAnOption() throws {
+        let harness = try CLIHarness()
+        defer { harness.remove() }
+        for (arguments, expected) in [
+            (["--year", "abc"], "year must be"), (["--clip_weight=2"], "clip_weight must be"), (["--lat", "48"], "lng"),
+            (["--colour", "red"], "--colour"), (["--year"], "--year needs a value"),
+            (["--folder", "a", "path:b"], "given more than once"),
+        ] {
+            let result = try harness.viewfinder(["search"] + arguments + ["--model", "viewfinder-test-tiny"])
+            #expect(result.status != 0, "\(arguments)")
+            #expect(result.stderr.contains(expected), "\(arguments): \(result.stderr)")
+        }
     }
 
     /// Calibration on what can be measured here. With the committed colour model on the generated library, a

@@ -42,7 +42,7 @@ struct AuthTests {
             try await client.execute(uri: "/api/v1/health", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/", method: .get) { #expect($0.status == .ok) }
             for uri in ["/api/v1/photos", "/api/v1/status", "/api/v1/albums", "/api/v1/index", "/api/v1/models",
-                        "/api/v1/duplicates", "/api/v1/t/\(String(repeating: "a", count: 64))/fit_256"] {
+                        "/api/v1/duplicates", "/api/v1/search/fields", "/api/v1/t/\(String(repeating: "a", count: 64))/fit_256"] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .unauthorized, "\(uri)")
                     #expect(response.errorMessage?.contains("authentication") == true)

@@ -39,7 +39,7 @@ struct OpenAPITests {
             do {
                 _ = try SearchQuery.parse([(name: name, value: "1")])
             } catch {
-                #expect(!error.message.contains("unknown search parameter"), "the parser does not know '\(name)'")
+                #expect(!error.message.contains("unknown search field"), "the parser does not know '\(name)'")
             }
         }
     }

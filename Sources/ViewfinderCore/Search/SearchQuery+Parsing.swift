@@ -1,6 +1,6 @@
 extension SearchQuery {
-    /// Every parameter name ``parse(_:)`` accepts (PhotoPrism's names), besides `q`.
-    public static let fieldNames: [String] = SearchQueryBuilder.fieldNames
+    /// Every parameter name ``parse(_:)`` accepts (PhotoPrism's names), besides `q`: ``SearchField/allNames``.
+    public static var fieldNames: [String] { SearchField.allNames }
 
     /// Builds a query from named parameters (HTTP query items, CLI flags), PhotoPrism names, validating each.
     ///

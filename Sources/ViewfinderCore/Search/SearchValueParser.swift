@@ -136,12 +136,13 @@ struct SearchValueParser {
         return value
     }
 
-    /// One of ``SearchOrder``'s names.
-    func order(_ value: String) throws(ViewfinderError) -> SearchOrder {
-        guard let order = SearchOrder(rawValue: value.lowercased()) else {
-            throw invalid(value, "one of " + SearchOrder.allCases.map(\.rawValue).joined(separator: ", "))
+    /// One of `Choice`'s raw values (lowercase), e.g. a ``SearchOrder``.
+    func choice<Choice: RawRepresentable & CaseIterable>(_ value: String, of _: Choice.Type) throws(ViewfinderError) -> Choice
+    where Choice.RawValue == String {
+        guard let choice = Choice(rawValue: value.lowercased()) else {
+            throw invalid(value, "one of " + Choice.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        return order
+        return choice
     }
 
     private static func format(_ number: Double) -> String {

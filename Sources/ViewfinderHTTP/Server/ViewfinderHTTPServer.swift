@@ -18,6 +18,7 @@ public enum ViewfinderHTTPServer {
         let v1 = router.group("api/v1")
         api.addSystemRoutes(to: v1)
         api.addPhotoRoutes(to: v1)
+        api.addSearchFieldRoutes(to: v1)
         api.addThumbnailRoutes(to: v1)
         api.addAlbumRoutes(to: v1)
         api.addIndexRoutes(to: v1)

@@ -6,57 +6,33 @@ import ViewfinderVision
 import ViewfinderServices
 
 /// `viewfinder search [TEXT…]`: photos matching a description and filters, best first (see docs/search.md).
+///
+/// The search fields are not declared here: each field of `SearchField.all` is an option (`--year 2021`) and a
+/// `key:value` term in the text, and the help lists them from the same table.
 struct SearchCommand: AsyncParsableCommand {
+    /// The fields this command declares as options of its own (for their CLI aliases and default).
+    static let declaredFields: Set<String> = ["count"]
+
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Find photos by description, filters, a similar photo or a picture.",
         discussion: """
             TEXT may hold key:value filters in PhotoPrism's syntax, e.g. `viewfinder search year:2021 camera:canon beach`.
-            Every filter is also a flag. Without text or --clip/--similar/--image the newest matching photos are listed.
+            Every filter is also an option (--year 2021, --camera=canon, --portrait). Without text or \
+            --clip/--similar/--image the newest matching photos are listed.
+
+            \(SearchFieldArguments.help(skipping: declaredFields))
             """)
 
-    @Argument(help: "What to look for, plus optional key:value filters (year:2021 camera:\"canon eos\").")
+    @Argument(
+        parsing: .allUnrecognized,
+        help: "What to look for, plus key:value filters (year:2021 camera:\"canon eos\") and --field value options.")
     var text: [String] = []
 
     @Option(name: [.customLong("count"), .customLong("limit"), .customShort("l")], help: "How many results (1-1000, default 10).")
     var count: Int?
-    @Option(help: "Results to skip, for paging.") var offset: String?
     @Option(help: "Model to search with (default: the configured model).") var model: String?
     @Flag(help: "Print the results as JSON.") var json = false
-
-    @Option(help: "Rank by similarity to this text (default: the free text).") var clip: String?
-    @Option(help: "Weight of similarity against keyword relevance, 0-1.") var clipWeight: String?
-    @Option(help: "Photos like the photo with this uid.") var similar: String?
     @Option(help: "Photos like this picture file.") var image: String?
-    @Option(help: "Omit results below this similarity (-1…1; default: the model's value).") var minScore: String?
-    @Option(help: "relevance, newest, oldest, added or name.") var order: String?
-
-    @Option(help: "Folder (and below); * wildcards, | alternatives.") var path: String?
-    @Option(help: "Same as --path.") var folder: String?
-    @Option(help: "File name pattern, e.g. IMG_*.") var name: String?
-    @Option(help: "Year(s) taken, e.g. 2020|2021.") var year: String?
-    @Option(help: "Month(s) taken, 1-12.") var month: String?
-    @Option(help: "Day(s) of the month taken.") var day: String?
-    @Option(help: "Taken before this date (YYYY-MM-DD).") var before: String?
-    @Option(help: "Taken on or after this date (YYYY-MM-DD).") var after: String?
-    @Option(help: "Camera make or model contains this.") var camera: String?
-    @Option(help: "Lens contains this.") var lens: String?
-    @Option(help: "ISO or range, e.g. 100-800.") var iso: String?
-    @Option(name: .customLong("f"), help: "F-number or range, e.g. 1.4-2.8.") var fNumber: String?
-    @Option(help: "Focal length (mm) or range.") var mm: String?
-    @Option(help: "Latitude of a point (with --lng, --dist).") var lat: String?
-    @Option(help: "Longitude of a point.") var lng: String?
-    @Option(help: "Distance from the point in km (default 2).") var dist: String?
-    @Option(help: "Bounding box north,east,south,west.") var latlng: String?
-    @Option(help: "true: has a location; false: has none.") var geo: String?
-    @Option(help: "true or false.") var favorite: String?
-    @Option(help: "true: only archived photos; false (default): none.") var archived: String?
-    @Option(help: "Album uid or title.") var album: String?
-    @Option(help: "MIME type, family or format, e.g. jpeg|png.") var type: String?
-    @Flag(help: "Only portrait photos.") var portrait = false
-    @Flag(help: "Only landscape photos.") var landscape = false
-    @Flag(help: "Only square photos.") var square = false
-    @Option(help: "At least this many megapixels.") var mp: String?
-    @Option(help: "Words that must occur in title, description or keywords.") var keywords: String?
 
     @OptionGroup var global: GlobalOptions
 
@@ -64,30 +40,24 @@ struct SearchCommand: AsyncParsableCommand {
         if let count, !(1...SearchQuery.maximumCount).contains(count) {
             throw ValidationError("--count must be between 1 and \(SearchQuery.maximumCount)")
         }
-        if image != nil, similar != nil { throw ValidationError("--image and --similar exclude each other") }
+        let fields = try SearchFieldArguments(text).fields
+        if image != nil, fields.contains(where: { $0.name == "similar" }) {
+            throw ValidationError("--image and --similar exclude each other")
+        }
     }
 
-    /// The query parameters, named as in the HTTP API.
-    var parameters: [(name: String, value: String)] {
+    /// The query parameters for `split` arguments, named as in the HTTP API.
+    func parameters(_ split: SearchFieldArguments) -> [(name: String, value: String)] {
         var items: [(name: String, value: String)] = []
-        let joined = text.joined(separator: " ")
+        let joined = split.text.joined(separator: " ")
         if !joined.isEmpty { items.append(("q", joined)) }
         items.append(("count", String(count ?? 10)))
-        let options: [(String, String?)] = [
-            ("offset", offset), ("clip", clip), ("clip_weight", clipWeight), ("similar", similar), ("min_score", minScore),
-            ("order", order), ("path", path), ("folder", folder), ("name", name), ("year", year), ("month", month),
-            ("day", day), ("before", before), ("after", after), ("camera", camera), ("lens", lens), ("iso", iso),
-            ("f", fNumber), ("mm", mm), ("lat", lat), ("lng", lng), ("dist", dist), ("latlng", latlng), ("geo", geo),
-            ("favorite", favorite), ("archived", archived), ("album", album), ("type", type), ("mp", mp),
-            ("keywords", keywords), ("portrait", portrait ? "true" : nil), ("landscape", landscape ? "true" : nil),
-            ("square", square ? "true" : nil),
-        ]
-        for case let (name, value?) in options { items.append((name, value)) }
-        return items
+        return items + split.fields
     }
 
     func run() async throws {
-        let query = try SearchQuery.parse(parameters)
+        let split = try SearchFieldArguments(text)
+        let query = try SearchQuery.parse(parameters(split))
         let imageData = try image.map { path in
             do { return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
                 throw ValidationError("cannot read --image \(path): \(error.localizedDescription)")
@@ -99,7 +69,7 @@ struct SearchCommand: AsyncParsableCommand {
                 if let imageData { return try await service.search(query, imageData: imageData) }
                 return try await service.search(query)
             }
-            return SearchOutput(model: app.configuration.model.rawValue, query: text.joined(separator: " "), page: page)
+            return SearchOutput(model: app.configuration.model.rawValue, query: split.text.joined(separator: " "), page: page)
         }
         if json {
             try Terminal.json(output)

@@ -266,6 +266,50 @@
     } catch (_) {}
   }
 
+  // The search fields come from the server's table (GET /search/fields), so the help and the suggestions offered
+  // while typing `key:value` terms always match what the parser accepts.
+  const fields = { list: [], byName: new Map() };
+  async function loadFields() {
+    try {
+      fields.list = await (await api("/search/fields")).json();
+      for (const field of fields.list) for (const name of [field.name, ...field.aliases]) fields.byName.set(name, field);
+      const help = $("help-fields");
+      help.replaceChildren();
+      for (const field of fields.list) {
+        const dt = document.createElement("dt");
+        const code = document.createElement("code");
+        code.textContent = [field.name, ...field.aliases].join(", ");
+        dt.appendChild(code);
+        const dd = document.createElement("dd");
+        dd.textContent = field.help + " — e.g. " + field.name + ":" + field.example;
+        help.append(dt, dd);
+      }
+    } catch (_) { /* the login dialog or the message line already says why */ }
+  }
+
+  // Suggests `name:` for a field name being typed as the last word, and the values of a bool or choice field after it.
+  function suggestFields() {
+    const text = $("q").value;
+    const start = text.search(/\S*$/);
+    const head = text.slice(0, start);
+    const word = text.slice(start).toLowerCase();
+    const options = [];
+    const colon = word.indexOf(":");
+    if (colon < 0 && /^[a-z_]+$/.test(word)) {
+      for (const name of fields.byName.keys()) if (name.startsWith(word)) options.push(head + name + ":");
+    } else if (colon > 0) {
+      const field = fields.byName.get(word.slice(0, colon));
+      const values = !field ? [] : field.kind === "bool" ? ["true", "false"] : field.values || [field.example];
+      for (const value of values) options.push(head + word.slice(0, colon + 1) + value);
+    }
+    $("field-suggestions").replaceChildren(...options.slice(0, 20).map((value) => {
+      const option = document.createElement("option");
+      option.value = value;
+      return option;
+    }));
+  }
+  $("q").addEventListener("input", suggestFields);
+
   function showLogin() {
     if (!$("login").open) $("login").showModal();
   }
@@ -281,5 +325,6 @@
   uiFromParams(initial);
   loadAlbums().then(() => { $("f-album").value = initial.get("album") || ""; });
   run(initial, false);
+  loadFields();
   refreshIndexing();
 })();
