@@ -95,7 +95,7 @@ struct SearchEndToEndBenchmark: ParsableCommand {
             Text query end to end (`viewfinder-bench search-e2e`): tokenize and encode with \
             `\(descriptor.id)` (random-weight UForm3-shaped int8 text encoder, ONNX Runtime intra-op threads as \
             listed), nearest 10 through \
-            the in-process index decorator over a SQLite catalog of \(photoCount) synthetic photos (filter from SQL \
+            the in-process vector index (the vector-search role, scanning on its thread pool) over a SQLite catalog of \(photoCount) synthetic photos (filter from SQL \
             when it has a condition), then fetch the 10 photo rows. \(queries) queries after one warm-up query (which \
             loads the matrix).
 
