@@ -168,8 +168,8 @@ public struct IndexingService: Sendable {
             let kept = try await sharing.claims.claim(
                 prepared.map(\.file), worker: sharing.worker, lease: sharing.lease, model: embedder.model,
                 dims: embedder.dims)
-            let keys = Set(kept.map { $0.root + "\u{0}" + $0.relativePath })
-            return prepared.filter { keys.contains($0.file.root + "\u{0}" + $0.file.relativePath) }
+            let keys = Set(kept.map(LibraryPlan.key))
+            return prepared.filter { keys.contains(LibraryPlan.key($0.file)) }
         } catch {
             logger.warning("renewing claims failed", metadata: ["reason": "\(error.message)"])
             return []

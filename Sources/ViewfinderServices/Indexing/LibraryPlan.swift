@@ -16,7 +16,7 @@ struct LibraryPlan: Sendable {
     /// that decodes them also tells a touch (same hash: no re-embedding) from an edit, so they are read once.
     var stored: [String: StoredContent] = [:]
 
-    /// The key of `file` in ``stored``.
+    /// The key of `file` in ``stored`` (and wherever files of a batch are matched by root and path).
     static func key(_ file: LibraryFile) -> String { file.root + "\u{0}" + file.relativePath }
 
     /// What the catalog holds for a queued file.
